@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Debian packages the full test suite uses. Idempotent; needs root (CI runs as root).
+set -euo pipefail
+packages=(
+  poppler-utils          # pdftotext, pdffonts, pdftoppm: PDF tests and page images
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "system packages: all present"
+  exit 0
+fi
+if [ "$(id -u)" != 0 ]; then
+  echo "missing Debian packages (run as root to install): ${missing[*]}" >&2
+  exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

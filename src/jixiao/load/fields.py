@@ -1,0 +1,130 @@
+"""The input format as data: every key, its Chinese names, its type and meaning.
+
+One table serves the YAML/JSON loader, the Excel template, the JSON Schema and docs/input-format.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    zh: tuple[str, ...]  # first is the canonical Chinese name
+    type: str  # int | str | money | rate | decimal | quantity | bool | texts | enum | object | list
+    doc: str = ""
+    children: tuple["Field", ...] = ()
+    choices: dict[str, tuple[str, ...]] = field(default_factory=dict)  # enum value -> accepted spellings
+    required: bool = False
+    example: object = None
+
+    @property
+    def label(self) -> str:
+        return self.zh[0]
+
+    def child(self, key: str) -> "Field":
+        return next(c for c in self.children if c.key == key)
+
+
+def _money(key, *zh, doc="", example=None):
+    return Field(key, zh, "money", doc, example=example)
+
+
+INDICATOR = Field(
+    "indicators", ("绩效指标",), "list", "任务或项目的绩效指标，一行一个三级指标。",
+    children=(
+        Field("level1", ("一级指标",), "enum", "产出指标 / 效益指标 / 满意度指标 / 成本指标（可简写为 产出/效益/满意度/成本）。",
+              choices={"产出指标": ("产出指标", "产出"), "效益指标": ("效益指标", "效益"),
+                       "满意度指标": ("满意度指标", "满意度"), "成本指标": ("成本指标", "成本")},
+              example="产出指标"),
+        Field("level2", ("二级指标",), "str", "数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、生态效益指标、可持续影响指标、服务对象满意度指标。", example="质量指标"),
+        Field("name", ("三级指标", "指标名称"), "str", "三级指标名称。", required=True, example="案件办结率"),
+        Field("unit", ("计量单位", "度量单位"), "str", "计量单位；指标值已带单位时可省略。", example="%"),
+        Field("period_target", ("实施周期指标值",), "quantity", "实施周期（跨年度）的指标值。", example="≥98%"),
+        Field("target", ("年度指标值", "指标值"), "quantity", "本年度指标值，如 ≥98%、5天以内、1次、达成年度指标。", example="100%"),
+        Field("actual", ("实际完成值", "完成值"), "quantity", "实际完成值。", example="100%"),
+        Field("met", ("是否完成",), "bool", "作者自己填写的“是否完成”（是/否）。", example=True),
+        Field("weight", ("分值", "权重"), "decimal", "指标分值；缺省时在所属一级指标内平均分配。", example=10),
+        Field("score", ("得分",), "decimal", "作者自评的得分，评分时与计算结果核对。", example=10),
+        Field("deviation", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析"), "str", "未完成、超额完成或定性指标未完全达成时必填。", example="无偏差。"),
+        Field("not_applicable", ("不适用",), "bool", "指标不适用于本年度；规则集开启时剔除并按百分制折算。", example=False),
+    ),
+)
+
+TASK = Field(
+    "tasks", ("重点工作任务", "项目", "重点任务"), "list",
+    "部门整体评价中的重点工作任务；项目支出评价中只有一项，即项目本身。",
+    children=(
+        Field("name", ("名称", "任务名称", "项目名称"), "str", "任务或项目名称。", required=True, example="妇联活动及组织建设阵地建设"),
+        Field("expected", ("期望达到的目标", "预期目标"), "str", "期望达到的目标。"),
+        Field("outcome", ("目标实际完成情况及主要成效", "实际完成情况"), "str", "目标实际完成情况及主要成效。"),
+        _money("budget", "年度支出预算数", "全年预算数", doc="年度支出预算数。", example=91.20),
+        _money("executed", "预算完成数", "全年执行数", "执行数", doc="预算完成数（执行数）。", example=91.20),
+        Field("execution_rate", ("执行率",), "rate", "作者填写的执行率（百分数，如 100 或 100%）。", example="100%"),
+        Field("execution_note", ("执行偏差说明",), "str", "执行率偏低或超预算时的说明。"),
+        INDICATOR,
+    ),
+)
+
+FINANCE = Field(
+    "finance", ("收支情况", "部门整体收支情况"), "object", "部门整体收支情况；金额单位见 unit。",
+    children=(
+        _money("budget", "全年预算数", "调整后预算数", doc="全年（调整后）预算数，执行率的分母。", example=688.34),
+        _money("initial_budget", "年初预算数", doc="年初预算数（不参与执行率计算）。"),
+        _money("executed", "执行数", "全年执行数", "预算完成数", doc="全年执行数。", example=688.34),
+        Field("execution_rate", ("执行率", "完成预算的%"), "rate", "作者填写的执行率（百分数）。", example="100%"),
+        Field("by_source", ("按资金来源",), "object", "按资金来源分的支出。", children=(
+            _money("general_budget", "一般公共预算财政拨款", example=688.34),
+            _money("government_fund", "政府性基金预算财政拨款", example=0),
+            _money("state_capital", "国有资本经营预算财政拨款", example=0),
+            _money("other", "其他资金", example=0),
+        )),
+        Field("by_nature", ("按支出性质",), "object", "按支出性质分的支出。", children=(
+            _money("basic", "基本支出", example=581.73),
+            _money("project", "项目支出", example=106.61),
+        )),
+        _money("carryover", "年末结转和结余", doc="年末结转和结余。", example=0),
+    ),
+)
+
+TEXTS_DOC = "一段文字，或文字列表（每项一段）。"
+
+ROOT = Field(
+    "", ("自评数据",), "object", "",
+    children=(
+        Field("jixiao", ("格式版本",), "int", "输入格式版本，目前为 1。", example=1),
+        Field("kind", ("评价类型",), "enum", "department（部门整体）或 project（项目支出）。", required=True,
+              choices={"department": ("department", "部门整体", "部门整体支出", "整体"),
+                       "project": ("project", "项目支出", "项目", "项目支出绩效自评")},
+              example="department"),
+        Field("year", ("年度", "评价年度"), "int", "评价年度。", required=True, example=2023),
+        Field("unit", ("金额单位",), "enum", "金额单位：万元（默认）或 元。",
+              choices={"万元": ("万元",), "元": ("元",)}, example="万元"),
+        Field("ruleset", ("规则集",), "str", "评分规则集名称或文件路径；缺省时按评价类型选择。", example="cn-mof-2020"),
+        Field("department", ("单位", "部门", "单位信息"), "object", "部门（单位）信息。", required=True, children=(
+            Field("name", ("单位名称", "部门名称"), "str", "单位全称。", required=True, example="广州市荔湾区妇女联合会"),
+            Field("code", ("预算编码", "单位编码"), "str", "预算单位编码。"),
+            Field("supervisor", ("主管部门",), "str", "主管部门（项目支出自评表用）。"),
+            Field("functions", ("部门职能", "主要职能"), "texts", "部门职能，一条一项。"),
+        )),
+        FINANCE,
+        Field("goals", ("绩效目标", "部门整体支出绩效目标", "年度总体目标"), "texts", "年度绩效目标，一条一项。"),
+        TASK,
+        Field("conclusion", ("自评结论", "自评结论综述"), "texts", "自评结论综述。" + TEXTS_DOC),
+        Field("achievements", ("主要成效", "主要工作成效"), "texts", "主要工作成效。" + TEXTS_DOC),
+        Field("problems", ("存在的主要问题", "存在问题"), "texts", "存在的主要问题。" + TEXTS_DOC),
+        Field("measures", ("下一步改进措施", "改进措施"), "texts", "下一步改进措施。" + TEXTS_DOC),
+        Field("declared_score", ("自评得分",), "decimal", "作者自评的总分。", example=98),
+        Field("declared_grade", ("自评等级",), "str", "作者自评的等级（优/良/中/差，或 优秀 等）。", example="优"),
+    ),
+)
+
+
+def walk(spec: Field = ROOT, prefix: str = ""):
+    """Every field with its dotted path (`tasks[].indicators[].target`)."""
+    for child in spec.children:
+        path = f"{prefix}.{child.key}" if prefix else child.key
+        yield path, child
+        if child.children:
+            yield from walk(child, path + ("[]" if child.type == "list" else ""))
