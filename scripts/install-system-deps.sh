@@ -2,7 +2,12 @@
 # Debian packages the full test suite uses. Idempotent; needs root (CI runs as root).
 set -euo pipefail
 packages=(
-  poppler-utils          # pdftotext, pdffonts, pdftoppm: PDF tests and page images
+  poppler-utils            # pdftotext, pdffonts, pdftoppm: PDF tests and page images
+  libreoffice-writer-nogui # DOCX → PDF, headless
+  fonts-noto-cjk           # 宋体/黑体 substitutes (Noto Serif/Sans CJK SC)
+  texlive-lang-chinese     # Fandol fonts: 仿宋 (FandolFang) and 楷体 (FandolKai)
+  fontconfig
+  chromium                 # browser tests of the web app (Playwright drives Debian's chromium)
 )
 missing=()
 for p in "${packages[@]}"; do
