@@ -1,0 +1,203 @@
+"""Write the Excel template: empty for filling in (write_template), or filled from a model (write_xlsx).
+
+Reading what write_xlsx wrote gives the same model: numbers are written only where the float Excel
+stores is exactly the Decimal, otherwise as text, and targets/actuals are always text cells.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.comments import Comment
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..model import Evaluation, Kind, Money, Quantity
+from .xlsx_layout import (
+    CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, TASK_REF, TEMPLATE_ROWS, Column, Sheet,
+    guide_lines,
+)
+
+FONT = "宋体"
+HEADER_FONT = Font(name=FONT, bold=True, size=11)
+BODY_FONT = Font(name=FONT, size=11)
+HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
+_THIN = Side(style="thin", color="9BAFC4")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+# Number formats per field type: amounts with 2 decimals, rates as percent, values as text (so 100% stays text).
+FORMATS = {"money": "0.00", "rate": "0.00%", "quantity": "@", "str": "@"}
+KIND_LABELS = {Kind.DEPARTMENT: "部门整体", Kind.PROJECT: "项目支出"}
+
+
+def write_template(path: str | Path) -> None:
+    """An empty template for finance staff to fill in."""
+    workbook_for(None).save(path)
+
+
+def write_xlsx(evaluation: Evaluation, path: str | Path) -> None:
+    """The evaluation in the template layout; `jixiao convert b.xlsx c.yaml` reads it back unchanged."""
+    workbook_for(evaluation).save(path)
+
+
+def workbook_for(evaluation: Evaluation | None) -> Workbook:
+    workbook = Workbook()
+    _guide(workbook.active)
+    for spec in DATA_SHEETS:
+        ws = workbook.create_sheet(spec.name)
+        _header(ws, spec)
+        if spec.form == "pairs":
+            _pairs(ws, spec, evaluation)
+        else:
+            rows = _table_rows(spec, evaluation) if evaluation else []
+            _table(ws, spec, rows, evaluation)
+        ws.freeze_panes = "A2"
+    return workbook
+
+
+# -- sheets ------------------------------------------------------------------------------------
+def _guide(ws) -> None:
+    ws.title = GUIDE_SHEET
+    ws.column_dimensions["A"].width = 110
+    for row, (text, style) in enumerate(guide_lines(), start=1):
+        cell = ws.cell(row, 1, text)
+        cell.font = Font(name=FONT, bold=style != "body", size={"title": 16, "heading": 12}.get(style, 11))
+        cell.alignment = WRAP
+
+
+def _header(ws, spec: Sheet) -> None:
+    for col, column in enumerate(spec.columns, start=1):
+        cell = ws.cell(1, col, column.header)
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+        cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")
+        note = column.note or (column.field.doc if column.field else "")
+        if note:
+            cell.comment = Comment(note, "jixiao", width=300, height=90)
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    ws.row_dimensions[1].height = 30
+
+
+def _pairs(ws, spec: Sheet, evaluation: Evaluation | None) -> None:
+    for row, pair in enumerate(spec.pairs, start=2):
+        field = pair.field
+        label = ws.cell(row, 1, pair.label)
+        label.font, label.border = HEADER_FONT, BORDER
+        value = _value_at(evaluation, pair.path) if evaluation else _TEMPLATE_DEFAULTS.get(pair.path)
+        _put(ws.cell(row, 2), value, field.type, evaluation)
+        hint = ws.cell(row, 3, ("（必填）" if field.required or pair.path == "department.name" else "") + field.doc)
+        hint.font, hint.alignment = Font(name=FONT, size=10, color="666666"), WRAP
+        if pair.choices:
+            _validation(ws, pair.choices, f"B{row}", free_entry=False)
+
+
+_TEMPLATE_DEFAULTS = {"jixiao": 1, "unit": "万元"}
+
+
+def _table(ws, spec: Sheet, rows: list[dict], evaluation: Evaluation | None) -> None:
+    last = max(TEMPLATE_ROWS, len(rows) + 100)
+    for col, column in enumerate(spec.columns, start=1):
+        kind = _column_type(column)
+        for row in range(2, last + 1):
+            record = rows[row - 2] if row - 2 < len(rows) else {}
+            _put(ws.cell(row, col), record.get(column.path), kind, evaluation)
+        if column.choices:
+            letter = get_column_letter(col)
+            _validation(ws, column.choices, f"{letter}2:{letter}{last}", column.free_entry)
+
+
+def _table_rows(spec: Sheet, evaluation: Evaluation) -> list[dict]:
+    """The records of a table sheet, keyed by column path."""
+    if spec.name == "重点任务":
+        return [{NUMBER: i, **_attrs(task, spec)} for i, task in enumerate(evaluation.tasks, start=1)]
+    if spec.name == "绩效指标":
+        return [{TASK_REF: ti + 1, **_attrs(ind, spec)} for ti, _, ind in evaluation.indicators()]
+    if spec.name == "结论与问题":
+        return [{CATEGORY: label, ITEM: p.text}
+                for label, key in CATEGORY_KEYS.items() for p in getattr(evaluation, key)]
+    column = spec.columns[0]
+    return [{column.path: p.text} for p in _value_at(evaluation, column.path) or ()]
+
+
+def _attrs(node, spec: Sheet) -> dict:
+    values = {c.path: getattr(node, c.key) for c in spec.columns if not c.path.startswith("#")}
+    return {path: v for path, v in values.items() if not (path.endswith("not_applicable") and v is False)}
+
+
+def _value_at(evaluation: Evaluation, path: str):
+    node = evaluation
+    for part in path.split("."):
+        node = getattr(node, "format_version" if part == "jixiao" else part, None)
+        if node is None:
+            return None
+    return node
+
+
+def _column_type(column: Column) -> str:
+    return column.field.type if column.field else ("int" if column.path in (NUMBER, TASK_REF) else "str")
+
+
+# -- cells -------------------------------------------------------------------------------------
+def _put(cell, value, field_type: str, evaluation: Evaluation | None) -> None:
+    """Write one value in the form the reader turns back into the same model value."""
+    cell.font, cell.alignment = BODY_FONT, WRAP
+    if field_type in FORMATS:
+        cell.number_format = FORMATS[field_type]
+    if value is None:
+        return
+    if isinstance(value, Money):
+        unit = evaluation.unit if evaluation else None
+        if value.unit == unit:
+            _number_or_text(cell, value.amount, format(value.amount, "f"))
+        else:  # an amount in the other unit keeps its unit as text: 912000元
+            _text(cell, f"{format(value.amount, 'f')}{value.unit.value}")
+    elif field_type == "rate":
+        _number_or_text(cell, value / 100, f"{format(value, 'f')}%")
+    elif isinstance(value, Quantity):
+        _text(cell, value.text)
+    elif isinstance(value, bool):
+        _text(cell, "是" if value else "否")
+    elif isinstance(value, Kind):
+        _text(cell, KIND_LABELS[value])
+    elif isinstance(value, Enum):
+        _text(cell, value.value)
+    elif isinstance(value, Decimal):
+        _number_or_text(cell, value, format(value, "f"))
+    elif isinstance(value, int):
+        cell.value = value
+    else:
+        _text(cell, str(value))
+
+
+def _number_or_text(cell, number: Decimal, text: str) -> None:
+    """A number where Excel's double holds the Decimal exactly, else the exact text."""
+    if number == number.to_integral_value() and abs(number) < 10**15:
+        cell.value = int(number)
+        return
+    as_float = float(number)
+    if Decimal(repr(as_float)) == number:
+        cell.value = as_float
+    else:
+        _text(cell, text)
+
+
+def _text(cell, text: str) -> None:
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters cannot be stored in XLSX
+    cell.data_type = "s"  # never a formula, even when the text starts with "="
+
+
+def _validation(ws, choices: tuple[str, ...], ref: str, free_entry: bool) -> None:
+    rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
+    rule.showDropDown = False  # openpyxl's flag is inverted: False shows the drop-down arrow
+    if free_entry:
+        rule.showErrorMessage = False
+        rule.prompt, rule.promptTitle, rule.showInputMessage = "可从列表选择，也可直接输入其他单位", "计量单位", True
+    else:
+        rule.showErrorMessage = True
+        rule.errorTitle, rule.error = "取值无效", "请从下拉列表中选择：" + "、".join(choices)
+    ws.add_data_validation(rule)
+    rule.add(ref)
