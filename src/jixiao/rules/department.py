@@ -1,0 +1,76 @@
+"""部门整体 reference method: the department's execution, plus each 重点工作任务 scored by the project method
+on its own indicators, weighted by its share of the task budgets (or equally). The official Guangzhou
+department framework is not confirmed (rules-spec §3.2), so these scores are 参考分."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Evaluation, Task
+from .execution import evaluation_funds, execution_item, execution_rate
+from .indicators import score_table
+from .policies import overachieve_deductions
+from .project import finish
+from .ruleset import RuleSet
+from .scorecard import ScoreCard, ScoreItem, num, round2
+
+ZERO = Decimal(0)
+HUNDRED = Decimal(100)
+
+
+def apportion(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
+    """Split `total` in proportion to `shares` into whole cents that add up exactly (largest remainder)."""
+    whole = sum(shares, ZERO)
+    exact = [total * 100 * s / whole for s in shares]
+    cents = [int(e) for e in exact]
+    left = int(total * 100) - sum(cents)
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - cents[i], reverse=True)[:left]:
+        cents[i] += 1
+    return [Decimal(c) / 100 for c in cents]
+
+
+def task_weights(tasks: tuple[Task, ...], rs: RuleSet, notes: list[str]) -> tuple[list[Decimal], str]:
+    total = rs.department.tasks_weight
+    budgets = [t.budget.yuan() if t.budget is not None else None for t in tasks]
+    if rs.department.task_weighting == "budget" and all(b is not None and b > 0 for b in budgets):
+        return apportion(total, budgets), "按任务预算占比"
+    if rs.department.task_weighting == "budget":
+        notes.append("有任务未填预算数（或为 0），各任务改为平分任务分值")
+    return apportion(total, [Decimal(1)] * len(tasks)), "各任务平分"
+
+
+def score_department(ev: Evaluation, rs: RuleSet) -> ScoreCard:
+    path, budget, executed, location = evaluation_funds(ev)
+    exe = execution_item(path, budget, executed, rs.weights.execution, rs, location, "部门整体预算执行率")
+    items, summands, notes = [exe], [exe], []
+    if not ev.tasks:
+        notes.append(f"没有重点工作任务，任务部分 {num(rs.department.tasks_weight)} 分不得分")
+    else:
+        weights, how = task_weights(ev.tasks, rs, notes)
+        notes.append("各指标行为任务内得分（按项目支出方法，满分为各一级指标分值之和），"
+                     "按任务分值折合后计入总分；总分 = 部门预算执行率得分 + 各任务折合得分")
+        for ti, (task, weight) in enumerate(zip(ev.tasks, weights)):
+            detail, task_item = _score_task(ti, task, weight, how, rs, notes)
+            items += detail + [task_item]
+            summands.append(task_item)
+    return finish(ev, rs, items, notes, execution_rate(budget, executed), summands)
+
+
+def _score_task(ti: int, task: Task, weight: Decimal, how: str, rs: RuleSet,
+                notes: list[str]) -> tuple[list[ScoreItem], ScoreItem]:
+    indicators = [(f"tasks[{ti}].indicators[{ii}]", ind) for ii, ind in enumerate(task.indicators)]
+    table = score_table(indicators, rs)
+    detail = table.items + overachieve_deductions(indicators, {i.path: i.score for i in table.items}, rs)
+    notes += [f"任务“{task.name}”：{n}" for n in table.notes]
+    points = sum((i.score for i in detail), ZERO)
+    full = table.full - table.na_weight
+    inputs = {"任务分值": num(weight), "任务内得分": num(points), "任务内满分": num(full)}
+    prefix = "参考分：" if rs.reference else ""
+    if full <= 0:
+        explain = f"{prefix}该任务没有可评分的绩效指标，得 0 分（任务分值 {num(weight)}，{how}）"
+        return detail, ScoreItem.make(f"tasks[{ti}]", "department.task", task.name, weight, inputs, explain, ZERO, task.location)
+    score = min(round2(weight * max(points, ZERO) / full), weight)
+    explain = (f"{prefix}本任务 {len(indicators)} 项指标按项目支出方法得 {num(points)} 分（满分 {num(full)}）；"
+               f"任务分值 {num(weight)}（{how}，任务部分共 {num(rs.department.tasks_weight)} 分）；"
+               f"折合得分 = {num(weight)} × {num(points)} ÷ {num(full)} = {num(score)}")
+    return detail, ScoreItem.make(f"tasks[{ti}]", "department.task", task.name, weight, inputs, explain, score, task.location)

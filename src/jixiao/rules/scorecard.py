@@ -1,0 +1,79 @@
+"""The ScoreCard: a total, a grade, and one explained item per scored element. Renderers only read it."""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from pydantic import BaseModel, ConfigDict
+
+from ..model import Location
+
+CENT = Decimal("0.01")
+
+
+def round2(value: Decimal) -> Decimal:
+    """ROUND_HALF_UP to 2 decimals, as every item is rounded (rules-spec §10)."""
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def num(value: Decimal | None) -> str:
+    """A number for explanations: 2 decimals at most, no trailing zeros (10, 12.5, 16.67)."""
+    if value is None:
+        return "—"
+    text = f"{round2(value):f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def json_number(value: Decimal | None) -> int | float | None:
+    """Exact for 2-decimal values: an int when whole, else the float whose repr is the same decimal."""
+    if value is None:
+        return None
+    value = round2(value)
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+class ScoreItem(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str  # "finance", "tasks[0]", "tasks[0].indicators[2]", "total"
+    rule: str  # rule id: "execution", "indicator.ge", "policy.execution_caps" …
+    label: str  # 中文 name of what is scored
+    weight: Decimal | None = None
+    inputs: dict[str, str] = {}
+    explain: str  # the formula in words, with the numbers
+    score: Decimal
+    location: Location | None = None
+
+    @classmethod
+    def make(cls, path: str, rule: str, label: str, weight: Decimal | None, inputs: dict[str, str],
+             explain: str, score: Decimal, location: Location | None = None) -> "ScoreItem":
+        """Build without validation: the engine passes well-typed values, and this is the hot loop."""
+        return cls.model_construct(path=path, rule=rule, label=label, weight=weight, inputs=inputs,
+                                   explain=explain, score=score, location=location)
+
+    def as_json(self) -> dict:
+        return {"path": self.path, "rule": self.rule, "weight": json_number(self.weight),
+                "score": json_number(self.score), "explain": self.explain}
+
+
+class ScoreCard(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    ruleset: str
+    total: Decimal
+    grade: str  # 优/良/中/差
+    grade_label: str  # display label of the rule set (优秀 …)
+    reference: bool = False  # 参考分: the framework behind the rule set is not confirmed
+    notes: tuple[str, ...] = ()
+    items: tuple[ScoreItem, ...] = ()
+
+    def item(self, path: str) -> ScoreItem | None:
+        """The first item scored at `path` (an indicator may also have a policy item after it)."""
+        return next((i for i in self.items if i.path == path), None)
+
+    def items_at(self, path: str) -> list[ScoreItem]:
+        return [i for i in self.items if i.path == path]
+
+    def as_json(self) -> dict:
+        return {"ruleset": self.ruleset, "total": json_number(self.total), "grade": self.grade,
+                "items": [i.as_json() for i in self.items]}
