@@ -1,0 +1,86 @@
+"""render: the report (DOCX, PDF, HTML, Markdown) and the 自评表 (XLSX) from one input file."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..load import load_file
+from ..model import has_errors
+from ..render import (
+    PdfUnavailable, build_view, pdf_available, render_docx, render_html, render_markdown, render_pdf, render_xlsx,
+)
+from .app import app
+from .output import print_findings
+
+FORMATS = ("docx", "xlsx", "pdf", "html", "md")
+_NAMES = {"docx": "报告（Word）", "xlsx": "自评表（Excel）", "pdf": "报告（PDF）", "html": "报告（网页）", "md": "报告（Markdown）"}
+
+
+def _parse_formats(text: str | None) -> tuple[list[str], bool]:
+    """The formats asked for, and whether the user named them (PDF is then required)."""
+    if not text:
+        return list(FORMATS), False
+    wanted = [part.strip().lower() for part in text.split(",") if part.strip()]
+    unknown = [w for w in wanted if w not in FORMATS]
+    if unknown or not wanted:
+        raise click.UsageError(f"不支持的格式“{'、'.join(unknown) or text}”：可选 {','.join(FORMATS)}")
+    return list(dict.fromkeys(wanted)), True
+
+
+@app.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--format", "-f", "formats", metavar="LIST", help="输出格式，逗号分隔：docx,xlsx,pdf,html,md（默认：能生成的全部）。")
+@click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("."), show_default=True, help="输出目录。")
+@click.option("--ruleset", help="评分规则集（默认按评价类型选择）。")
+@click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="自定义 DOCX 模板（由默认模板修改而来）。")
+def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, template: Path | None) -> None:
+    """由 FILE 生成自评报告（DOCX/PDF/HTML/Markdown）和自评表（XLSX）。"""
+    wanted, explicit = _parse_formats(formats)
+    result = load_file(file)
+    if result.evaluation is None or has_errors(result.findings):
+        print_findings(result.findings, False, str(file))
+        click.echo("输入有错误，未生成任何文件。", err=True)
+        sys.exit(1)
+    if result.findings:
+        print_findings(result.findings, False, str(file))
+    if "pdf" in wanted and not explicit and not pdf_available():
+        wanted.remove("pdf")
+        click.echo("提示：未安装 LibreOffice，已跳过 PDF（安装 libreoffice-writer-nogui 后可生成）。", err=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
+        sys.exit(1)
+    view = build_view(result.evaluation, ruleset)
+    sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
+
+
+def _write_all(view, wanted: list[str], base: Path, template: Path | None) -> int:
+    status = 0
+    docx_path = None
+    for fmt in wanted:
+        target = base.with_suffix(f".{fmt}")
+        try:
+            if fmt == "docx":
+                docx_path = render_docx(view, target, template)
+            elif fmt == "xlsx":
+                render_xlsx(view, target)
+            elif fmt == "pdf":
+                render_pdf(docx_path or view, target)
+            elif fmt == "html":
+                target.write_text(render_html(view), encoding="utf-8")
+            else:
+                target.write_text(render_markdown(view), encoding="utf-8")
+        except PdfUnavailable as exc:
+            click.echo(f"未生成 PDF：{exc}", err=True)
+            status = 1
+            continue
+        except OSError as exc:
+            click.echo(f"无法写入 {target}：{exc.strerror or exc}", err=True)
+            status = 1
+            continue
+        click.echo(f"已写入 {_NAMES[fmt]}：{target}", err=True)
+    return status

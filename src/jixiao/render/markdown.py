@@ -1,0 +1,54 @@
+"""Markdown: the report outline as headings and paragraphs, plus the indicator table."""
+
+from __future__ import annotations
+
+from .format import trim
+from .view import ReportView
+
+_PREFIX = {"title": "# ", "h1": "## ", "h2": "### ", "h3": "#### "}
+_HEADS = ("一级指标", "二级指标", "三级指标", "实施周期指标值", "年度指标值", "实际完成值", "分值", "得分", "完成情况")
+
+
+def render_markdown(view: ReportView) -> str:
+    lines: list[str] = []
+    for block in view.blocks():
+        if block.kind == "department":
+            lines.append(f"**{_escape(block.text)}**")
+        else:
+            lines.append(_PREFIX.get(block.kind, "") + _escape(block.text))
+        lines.append("")
+    lines.extend(_appendix(view))
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _appendix(view: ReportView) -> list[str]:
+    lines = ["## 附：绩效指标完成情况表", ""]
+    if view.score:
+        s = view.score
+        note = "（参考分）" if s.reference else ""
+        lines += [f"规则集：{s.ruleset}；自评得分：{trim(s.total)} 分；等级：{s.grade_label}{note}", ""]
+    for task in view.tasks:
+        lines += [f"### {_escape(task.heading)}", "", _row(_HEADS), _row(("---",) * len(_HEADS))]
+        for i in task.indicators:
+            cells = (i.level1, i.level2, i.name, i.period_target, i.target, i.actual,
+                     trim(i.weight) if i.weight is not None else "", trim(i.score) if i.score is not None else "", i.met)
+            lines.append(_row(cells))
+        lines.append("")
+    if view.findings:
+        lines += ["## 审核发现", ""]
+        lines += [f"- {f.severity} {f.code}：{_escape(f.message)}" + (f"（{f.where}）" if f.where else "") for f in view.findings]
+    return lines
+
+
+def _row(cells) -> str:
+    return "| " + " | ".join(str(c).replace("\n", " ").replace("|", "\\|") for c in cells) + " |"
+
+
+def _escape(text: str) -> str:
+    """Keep user text literal: a leading 1. or # must not turn into a list or heading."""
+    text = text.replace("\n", " ")
+    if text and text[0] in "#>-+*":
+        return "\\" + text
+    if text[:1].isdigit() and "." in text[:4]:
+        return text.replace(".", "\\.", 1)
+    return text
