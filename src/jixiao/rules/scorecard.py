@@ -77,3 +77,19 @@ class ScoreCard(BaseModel):
     def as_json(self) -> dict:
         return {"ruleset": self.ruleset, "total": json_number(self.total), "grade": self.grade,
                 "items": [i.as_json() for i in self.items]}
+
+
+# 中文 names of rule ids, for tables a finance officer reads (framework rules read as 共性指标).
+RULE_LABELS = {
+    "execution": "预算执行率", "indicator.ge": "正向指标", "indicator.le": "反向指标", "indicator.eq": "等值指标",
+    "indicator.qualitative": "定性指标", "indicator.qualitative.declared": "定性指标（申报得分）",
+    "indicator.missing_actual": "缺实际值", "indicator.missing_target": "缺指标值", "indicator.unparsed": "值无法识别",
+    "indicator.unit_mismatch": "单位不一致", "indicator.not_applicable": "不适用剔除",
+    "policy.overachieve_deduction": "超额完成扣分", "policy.not_applicable_rescale": "不适用折算",
+    "policy.execution_caps": "执行率封顶", "department.task": "重点工作任务", "framework.rescale": "按可计分指标折算",
+    "bound": "总分界限",
+}
+
+
+def rule_label(rule: str) -> str:
+    return RULE_LABELS.get(rule, "共性指标" if rule.startswith("framework.") else rule)
