@@ -1,0 +1,69 @@
+"""The public entry points: extract_file(path) and extract_text(text) → Extraction. Never raises for bad input."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..model import Evaluation, Finding, Location
+from ..model.catalogue import finding
+from .document import Document
+from .facts import ReportFacts
+from .pipeline import read_report
+from .summary import summarize
+from .textlayer import read_document
+from .to_model import to_evaluation
+
+
+@dataclass(frozen=True)
+class Value:
+    """One extracted value with its provenance."""
+
+    path: str  # summary-style field path: budget, projects[0].indicators[2].target
+    value: Any
+    location: Location | None
+    source: str  # the sentence or table line it came from
+    confidence: float
+
+    def as_json(self) -> dict[str, Any]:
+        return {"path": self.path, "value": _plain(self.value), "location": str(self.location) if self.location else None,
+                "span": list(self.location.span) if self.location and self.location.span else None,
+                "source": self.source, "confidence": self.confidence}
+
+
+@dataclass
+class Extraction:
+    evaluation: Evaluation | None
+    summary: dict[str, Any]
+    values: list[Value] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def extract_text(text: str, file: str | None = None) -> Extraction:
+    return _extract(Document(file=file, raw=text))
+
+
+def extract_file(path: str | Path) -> Extraction:
+    doc, findings = read_document(Path(path))
+    if doc is None:
+        return Extraction(None, summarize(ReportFacts()), [], findings)
+    result = _extract(doc)
+    result.findings[:0] = findings
+    return result
+
+
+def _extract(doc: Document) -> Extraction:
+    report = read_report(doc)
+    values = [Value(path, fact.value, fact.location, fact.source, fact.confidence) for path, fact in report.records()]
+    findings: list[Finding] = []
+    if not values or all(v.path in ("year", "report_type", "unit") for v in values):
+        findings.append(finding("JX-E005", location=Location(file=doc.file)))
+    evaluation, model_findings = to_evaluation(report, doc.file)
+    return Extraction(evaluation, summarize(report), values, findings + model_findings)
+
+
+def _plain(value: Any) -> Any:
+    from decimal import Decimal
+
+    return str(value) if isinstance(value, Decimal) else value

@@ -1,0 +1,90 @@
+"""What extraction finds: each value with where it came from, the sentence around it, and how sure we are."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..model import Location
+
+# Confidence by how a value was found; the figures order the methods, they are not probabilities.
+LABELLED = 0.95  # a value right after its own label in prose: 全年预算数 688.34 万元
+TABLE_COLUMN = 0.9  # a cell under a recognised table header
+TABLE_GUESS = 0.75  # a row of a flattened table whose empty cells were lost
+INFERRED = 0.6  # derived from context (a title, a heading before a figure)
+
+
+@dataclass
+class Fact:
+    value: Any
+    location: Location | None = None
+    source: str = ""
+    confidence: float = LABELLED
+
+
+@dataclass
+class IndicatorFacts:
+    name: Fact | None = None
+    level1: Fact | None = None
+    level2: Fact | None = None
+    period_target: Fact | None = None
+    target: Fact | None = None
+    actual: Fact | None = None
+    met: Fact | None = None
+    weight: Fact | None = None
+    score: Fact | None = None
+
+
+@dataclass
+class ProjectFacts:
+    name: Fact | None = None
+    budget: Fact | None = None
+    executed: Fact | None = None
+    execution_rate: Fact | None = None
+    indicators: list[IndicatorFacts] = field(default_factory=list)
+    start: int = 0  # offset where the project's text begins, to order and bound it
+
+
+@dataclass
+class ReportFacts:
+    """Everything one report states, field by field; a field the text does not state stays None."""
+
+    department: Fact | None = None
+    year: Fact | None = None
+    report_type: Fact | None = None  # 整体 | 项目
+    unit: Fact | None = None  # 万元 | 元
+    budget: Fact | None = None
+    executed: Fact | None = None
+    execution_rate: Fact | None = None
+    by_source: dict[str, Fact] = field(default_factory=dict)
+    basic: Fact | None = None
+    project: Fact | None = None
+    carryover: Fact | None = None
+    projects: list[ProjectFacts] = field(default_factory=list)
+    score: Fact | None = None
+    grade: Fact | None = None
+    problems: list[Fact] | None = None
+    measures: list[Fact] | None = None
+
+    def records(self) -> list[tuple[str, Fact]]:
+        """Every fact with its field path, in reading order of the summary."""
+        out: list[tuple[str, Fact]] = []
+        for name in ("department", "year", "report_type", "unit", "budget", "executed", "execution_rate",
+                     "basic", "project", "carryover", "score", "grade"):
+            fact = getattr(self, name)
+            if fact is not None:
+                out.append((name, fact))
+        out.extend((f"by_source[{label}]", fact) for label, fact in self.by_source.items())
+        for pi, p in enumerate(self.projects):
+            for name in ("name", "budget", "executed", "execution_rate"):
+                fact = getattr(p, name)
+                if fact is not None:
+                    out.append((f"projects[{pi}].{name}", fact))
+            for ii, ind in enumerate(p.indicators):
+                for name in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score"):
+                    fact = getattr(ind, name)
+                    if fact is not None:
+                        out.append((f"projects[{pi}].indicators[{ii}].{name}", fact))
+        for label, items in (("problems", self.problems), ("measures", self.measures)):
+            out.extend((f"{label}[{i}]", fact) for i, fact in enumerate(items or []))
+        return out

@@ -1,0 +1,61 @@
+"""Tasks (重点工作任务) of a department report, each anchored on its figures:
+`年度支出预算数 91.20 万元, 预算完成数 91.20 万元, 执行率 100%`. The task's name is the numbered heading
+just before the figures; its indicators are in the text up to the next task.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Document
+from .facts import INFERRED, LABELLED, ProjectFacts
+from .indicators import prose_indicators
+from .normalize import NUMBER, clean, rate_percent, spaced, to_decimal
+
+_LABEL_GAP = r"\s*[:为]?\s*"
+_TASK_FIGURES = re.compile(
+    rf"(?:{spaced('年度支出预算数')}|{spaced('年度预算数')}|{spaced('项目预算数')}|{spaced('预算金额')}){_LABEL_GAP}"
+    rf"(?P<budget>{NUMBER})\s*(?:万元|元)[^。\n]{{0,30}}?"
+    rf"(?:{spaced('预算完成数')}|{spaced('实际支出')}|{spaced('执行数')}|{spaced('支出')}){_LABEL_GAP}(?P<executed>{NUMBER})\s*(?:万元|元)"
+    rf"(?:[^。\n]{{0,20}}?(?:{spaced('执行率')}|{spaced('完成率')}){_LABEL_GAP}(?P<rate>{NUMBER}\s*%?))?")
+_HEADING = re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*(?P<name>[^\n]{2,60})$", re.M)
+_SECTION_END = re.compile(r"^\s*[一二三四五六七八九十]+、", re.M)
+
+
+def read_tasks(doc: Document) -> list[ProjectFacts]:
+    anchors = list(_TASK_FIGURES.finditer(doc.text))
+    tasks: list[ProjectFacts] = []
+    for k, m in enumerate(anchors):
+        task = ProjectFacts(start=m.start())
+        heading = _heading_before(doc, m.start())
+        if heading is not None:
+            task.name = doc.fact(heading[0], heading[1], heading[2], INFERRED)
+        task.budget = doc.fact(to_decimal(m.group("budget")), m.start("budget"), m.end("budget"), LABELLED)
+        task.executed = doc.fact(to_decimal(m.group("executed")), m.start("executed"), m.end("executed"), LABELLED)
+        if m.group("rate"):
+            task.execution_rate = doc.fact(rate_percent(re.sub(r"\s", "", m.group("rate"))),
+                                           m.start("rate"), m.end("rate"), LABELLED)
+        end = anchors[k + 1].start() if k + 1 < len(anchors) else _section_end(doc, m.end())
+        task.indicators = prose_indicators(doc, m.end(), end)
+        tasks.append(task)
+    return tasks
+
+
+def _heading_before(doc: Document, offset: int) -> tuple[str, int, int] | None:
+    window_start = max(0, offset - 400)
+    best = None
+    for h in _HEADING.finditer(doc.text, window_start, offset):
+        best = h
+    if best is None:
+        return None
+    name = best.group("name")
+    cut = re.search(r"[。:]", name)
+    if cut:
+        name = name[:cut.start()]
+    name = clean(name)
+    return (name, best.start("name"), best.start("name") + len(name)) if name else None
+
+
+def _section_end(doc: Document, offset: int) -> int:
+    m = _SECTION_END.search(doc.text, offset)
+    return m.start() if m else len(doc.text)

@@ -1,0 +1,111 @@
+"""ReportFacts → the domain model (Evaluation), with each node's Location taken from its facts.
+
+An Evaluation needs a year and a department name; without them there is no model, only a finding.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Evaluation, Finding, Indicator, Location, Money, Paragraph, Task
+from ..model.catalogue import finding
+from ..model.evaluation import ByNature, BySource, Department, Finance, Kind, Level1
+from ..model.money import MoneyUnit
+from ..model.values import parse_quantity
+from .facts import Fact, IndicatorFacts, ProjectFacts, ReportFacts
+
+_SOURCE_FIELDS = {"一般公共预算财政拨款": "general_budget", "政府性基金预算财政拨款": "government_fund",
+                  "国有资本经营预算财政拨款": "state_capital", "其他资金": "other"}
+
+
+def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | None, list[Finding]]:
+    missing = [label for label, fact in (("年度", report.year), ("单位名称", report.department)) if fact is None]
+    if missing:
+        return None, [finding("JX-E006", location=Location(file=file), fields="、".join(missing))]
+    unit = MoneyUnit(report.unit.value) if report.unit else MoneyUnit.WAN
+    kind = Kind.PROJECT if report.report_type and report.report_type.value == "项目" else Kind.DEPARTMENT
+    evaluation = Evaluation(
+        kind=kind,
+        year=report.year.value,
+        unit=unit,
+        department=Department(name=report.department.value, location=report.department.location),
+        finance=_finance(report, unit),
+        tasks=tuple(_task(p, unit) for p in report.projects if p.name is not None),
+        problems=_paragraphs(report.problems),
+        measures=_paragraphs(report.measures),
+        declared_score=_value(report.score),
+        declared_grade=_value(report.grade),
+        source=file,
+        location=Location(file=file, line=1),
+    )
+    return evaluation, []
+
+
+def _value(fact: Fact | None):
+    return None if fact is None else fact.value
+
+
+def _money(fact: Fact | None, unit: MoneyUnit) -> Money | None:
+    return None if fact is None or not isinstance(fact.value, Decimal) else Money(amount=fact.value, unit=unit)
+
+
+def _locations(**facts: Fact | None) -> dict[str, Location]:
+    return {k: f.location for k, f in facts.items() if f is not None and f.location is not None}
+
+
+def _finance(r: ReportFacts, unit: MoneyUnit) -> Finance:
+    sources = {_SOURCE_FIELDS[label]: fact for label, fact in r.by_source.items() if label in _SOURCE_FIELDS}
+    by_source = BySource(**{k: _money(f, unit) for k, f in sources.items()}, field_locations=_locations(**sources)) \
+        if sources else None
+    by_nature = ByNature(basic=_money(r.basic, unit), project=_money(r.project, unit),
+                         field_locations=_locations(basic=r.basic, project=r.project)) \
+        if r.basic or r.project else None
+    return Finance(budget=_money(r.budget, unit), executed=_money(r.executed, unit),
+                   execution_rate=_value(r.execution_rate), by_source=by_source, by_nature=by_nature,
+                   carryover=_money(r.carryover, unit),
+                   field_locations=_locations(budget=r.budget, executed=r.executed,
+                                              execution_rate=r.execution_rate, carryover=r.carryover))
+
+
+def _task(p: ProjectFacts, unit: MoneyUnit) -> Task:
+    return Task(name=p.name.value, budget=_money(p.budget, unit), executed=_money(p.executed, unit),
+                execution_rate=_value(p.execution_rate),
+                indicators=tuple(_indicator(i) for i in p.indicators if i.name is not None),
+                location=p.name.location,
+                field_locations=_locations(name=p.name, budget=p.budget, executed=p.executed,
+                                           execution_rate=p.execution_rate))
+
+
+def _indicator(i: IndicatorFacts) -> Indicator:
+    return Indicator(
+        level1=_level1(i.level1), level2=_level2(i.level2), name=i.name.value,
+        period_target=_quantity(i.period_target), target=_quantity(i.target), actual=_quantity(i.actual),
+        met=_value(i.met), weight=_value(i.weight), score=_value(i.score),
+        location=i.name.location,
+        field_locations=_locations(name=i.name, period_target=i.period_target, target=i.target,
+                                   actual=i.actual, met=i.met, weight=i.weight, score=i.score),
+    )
+
+
+def _level1(fact: Fact | None) -> Level1 | None:
+    if fact is None:
+        return None
+    return next((level for level in Level1 if str(fact.value).startswith(level.value[:2])), None)
+
+
+def _level2(fact: Fact | None) -> str | None:
+    if fact is None:
+        return None
+    text = str(fact.value)
+    return text.split("(")[0] or None
+
+
+def _quantity(fact: Fact | None):
+    if fact is None:
+        return None
+    quantity, _ = parse_quantity(str(fact.value))
+    return quantity
+
+
+def _paragraphs(facts: list[Fact] | None) -> tuple[Paragraph, ...]:
+    return tuple(Paragraph(text=f.value, location=f.location) for f in facts or [] if f.value)
