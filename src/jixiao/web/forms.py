@@ -1,0 +1,145 @@
+"""The editor form, generated from the input-format table (jixiao.load.fields), so it has every field.
+
+Input names are model paths — `finance.budget`, `tasks[0].indicators[2].target` — the same paths findings and
+comments use. Lists carry a template name with `#` per index (`tasks[#].indicators[#].target`) that the editor
+script renumbers after rows are added, removed or moved.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..load.fields import INDICATOR, ROOT, TASK, Field
+
+FIXED_KEYS = {"jixiao", "kind", "year"}  # taken from the evaluation row, never from the form
+LONG_TEXT = {"expected", "outcome", "deviation", "execution_note"}
+BOOL_CHOICES = (("", "—"), ("是", "是"), ("否", "否"))
+
+
+@dataclass
+class Widget:
+    name: str  # model path, e.g. tasks[0].indicators[1].target
+    template: str  # the same with # for every list index
+    label: str
+    widget: str  # text | textarea | lines | select | checkbox
+    value: str = ""
+    choices: tuple = ()
+    doc: str = ""
+    notes: list = field(default_factory=list)  # findings and comments on this field, filled by the view
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    return str(value)
+
+
+def _widget(spec: Field, value, name: str, template: str) -> Widget:
+    w = Widget(name, template, spec.label, "text", doc=spec.doc)
+    if spec.type == "texts":
+        w.widget = "lines"
+        w.value = "\n".join(_text(v) for v in value) if isinstance(value, list) else _text(value)
+    elif spec.type == "enum":
+        w.widget, w.value = "select", _text(value)
+        w.choices = (("", "—"),) + tuple((k, k) for k in spec.choices)
+    elif spec.key == "not_applicable":
+        w.widget, w.value = "checkbox", "on" if value else ""
+    elif spec.type == "bool":
+        w.widget, w.value, w.choices = "select", _text(value), BOOL_CHOICES
+    else:
+        w.widget = "textarea" if spec.key in LONG_TEXT else "text"
+        w.value = _text(value)
+    return w
+
+
+def widgets(spec: Field, doc: dict | None, prefix: str = "", template: str = "") -> list[Widget]:
+    """The scalar fields of one object (nested objects flattened, lists left out)."""
+    doc = doc or {}
+    out: list[Widget] = []
+    for child in spec.children:
+        if child.key in FIXED_KEYS or child.type == "list":
+            continue
+        if child.type == "object":
+            out += widgets(child, doc.get(child.key), f"{prefix}{child.key}.", f"{template}{child.key}.")
+        else:
+            out.append(_widget(child, doc.get(child.key), prefix + child.key, template + child.key))
+    return out
+
+
+@dataclass
+class Row:
+    widgets: list[Widget]
+
+
+@dataclass
+class TaskBlock:
+    widgets: list[Widget]
+    indicators: list[Row]
+
+
+def task_blocks(doc: dict) -> list[TaskBlock]:
+    blocks = []
+    for ti, task in enumerate(doc.get("tasks") or []):
+        rows = [Row(widgets(INDICATOR, ind, f"tasks[{ti}].indicators[{ii}].", "tasks[#].indicators[#]."))
+                for ii, ind in enumerate(task.get("indicators") or [])]
+        blocks.append(TaskBlock(widgets(TASK, task, f"tasks[{ti}].", "tasks[#]."), rows))
+    return blocks
+
+
+def blank_task() -> TaskBlock:
+    return TaskBlock(widgets(TASK, {}, "", "tasks[#]."), [])
+
+
+def blank_indicator() -> Row:
+    return Row(widgets(INDICATOR, {}, "", "tasks[#].indicators[#]."))
+
+
+INDICATOR_COLUMNS = [c for c in INDICATOR.children]
+
+# ---- POST → document -------------------------------------------------------------------------------------------
+
+
+def _indices(post, path: str) -> list[int]:
+    pattern = re.compile(re.escape(path) + r"\[(\d+)\]\.")
+    found = {int(m.group(1)) for key in post.keys() if (m := pattern.match(key))}
+    return sorted(found)
+
+
+def _scalar(spec: Field, raw: str | None):
+    if raw is None:
+        return None
+    raw = raw.replace("\r\n", "\n").strip()
+    if spec.type == "texts":
+        lines = [line.strip() for line in raw.split("\n") if line.strip()]
+        return lines or None
+    if spec.key == "not_applicable":
+        return True if raw else None
+    if spec.type == "bool":
+        return {"是": True, "否": False}.get(raw)
+    return raw or None
+
+
+def parse_object(spec: Field, post, prefix: str = "") -> dict:
+    out: dict = {}
+    for child in spec.children:
+        if child.key in FIXED_KEYS:
+            continue
+        path = prefix + child.key
+        if child.type == "object":
+            value = parse_object(child, post, path + ".") or None
+        elif child.type == "list":
+            items = [parse_object(child, post, f"{path}[{i}].") for i in _indices(post, path)]
+            value = [item for item in items if item] or None
+        else:
+            value = _scalar(child, post.get(path))
+        if value is not None:
+            out[child.key] = value
+    return out
+
+
+def document_from_post(post) -> dict:
+    """The editor's fields → an input-format document (strings as typed; the loader parses them)."""
+    return parse_object(ROOT, post)

@@ -1,0 +1,153 @@
+"""Storage: years, departments, roles, evaluations with immutable revisions, workflow, comments, audit log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class Role(models.TextChoices):
+    FILLER = "filler", "填报人"
+    REVIEWER = "reviewer", "审核人"
+    ADMIN = "admin", "管理员"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "草稿"
+    SUBMITTED = "submitted", "已提交"
+    RETURNED = "returned", "退回修改"
+    ACCEPTED = "accepted", "审核通过"
+    PUBLISHED = "published", "已公开"
+
+
+class Kind(models.TextChoices):
+    DEPARTMENT = "department", "部门整体支出"
+    PROJECT = "project", "项目支出"
+
+
+class Year(models.Model):
+    """评价年度: the year evaluated and the date the finance bureau wants the submissions by."""
+
+    year = models.PositiveIntegerField("评价年度", unique=True)
+    deadline = models.DateField("提交截止日期", null=True, blank=True)
+
+    class Meta:
+        ordering = ["-year"]
+
+    def __str__(self) -> str:
+        return f"{self.year}年度"
+
+
+class Department(models.Model):
+    name = models.CharField("单位名称", max_length=200, unique=True)
+    code = models.CharField("预算编码", max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Profile(models.Model):
+    """The role of a user; a 填报人 belongs to exactly one department."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    role = models.CharField("角色", max_length=20, choices=Role.choices, default=Role.FILLER)
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, null=True, blank=True, related_name="staff")
+
+    def __str__(self) -> str:
+        return f"{self.user.username}（{self.get_role_display()}）"
+
+
+class Evaluation(models.Model):
+    """One self-evaluation per department, year and kind; its content lives in revisions."""
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="evaluations")
+    year = models.ForeignKey(Year, on_delete=models.PROTECT, related_name="evaluations")
+    kind = models.CharField("评价类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
+    # The number of the current revision: a save based on another number is a conflict (optimistic locking).
+    version = models.PositiveIntegerField(default=0)
+    revision_count = models.PositiveIntegerField(default=0)
+    current = models.ForeignKey("Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["department", "year", "kind"], name="one_evaluation_per_department_year_kind")]
+        ordering = ["department__name", "-year__year"]
+
+    def __str__(self) -> str:
+        return f"{self.year.year}年度{self.department.name}{self.get_kind_display()}绩效自评"
+
+
+class Revision(models.Model):
+    """An immutable save: the full input document as JSON, who saved it, and what scoring and checks said."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField("版本号")
+    base_number = models.PositiveIntegerField("基于版本", default=0)
+    conflict = models.BooleanField("冲突版本", default=False)  # saved on a stale base; kept, not made current
+    document = models.JSONField("自评数据")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    source = models.CharField("来源", max_length=200, blank=True)  # 网页编辑 / 上传 xxx.yaml / 演示数据
+    score = models.DecimalField(max_digits=6, decimal_places=2, null=True, blank=True)
+    grade = models.CharField(max_length=10, blank=True)
+    execution_rate = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    errors = models.PositiveIntegerField(default=0)
+    warnings = models.PositiveIntegerField(default=0)
+    findings = models.JSONField(default=list)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["evaluation", "number"], name="unique_revision_number")]
+        ordering = ["-number"]
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise ValueError("revisions are immutable")
+        super().save(*args, **kwargs)
+
+
+class Transition(models.Model):
+    """A workflow step: who moved the evaluation from which status to which, when, and why."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(max_length=20, choices=Status.choices)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    revision_number = models.PositiveIntegerField(default=0)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    comment = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class Comment(models.Model):
+    """A reviewer's (or author's) remark on one field, by its model path: tasks[0].indicators[2].target."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="comments")
+    path = models.CharField("字段", max_length=200, blank=True)
+    text = models.TextField("意见")
+    revision_number = models.PositiveIntegerField(default=0)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class AuditLog(models.Model):
+    """Logins, failed logins, saves, uploads, workflow steps, downloads: who, what, when, from where."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    username = models.CharField(max_length=150, blank=True)
+    action = models.CharField(max_length=40)
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    detail = models.TextField(blank=True)
+    ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]

@@ -1,0 +1,90 @@
+"""What changes the database: saving a revision (with optimistic locking), workflow steps, comments.
+
+Views call these; these check nothing about the user beyond what the caller passed (see permissions.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from . import audit
+from .analysis import Analysis, analyse
+from .models import Comment, Evaluation, Revision, Transition
+from .permissions import TRANSITIONS
+
+
+@dataclass
+class SaveResult:
+    revision: Revision
+    analysis: Analysis
+    conflict: bool
+
+
+def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
+    """The kind and year of a document are those of its evaluation row, whatever was posted or uploaded."""
+    fixed = dict(doc)
+    fixed["jixiao"] = fixed.get("jixiao") or 1
+    fixed["kind"] = evaluation.kind
+    fixed["year"] = evaluation.year.year
+    dept = dict(fixed.get("department") or {})
+    dept.setdefault("name", evaluation.department.name)
+    if not dept.get("name"):
+        dept["name"] = evaluation.department.name
+    fixed["department"] = dept
+    return fixed
+
+
+def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, source: str = "网页编辑", request=None) -> SaveResult:
+    """Store a new immutable revision. Saved on a stale base, it is kept as a conflict revision, not made current."""
+    doc = fix_identity(doc, evaluation)
+    result = analyse(doc)  # outside the transaction: scoring must not hold the row lock
+    with transaction.atomic():
+        ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+        conflict = base_number != ev.version
+        number = ev.revision_count + 1
+        rev = Revision.objects.create(
+            evaluation=ev, number=number, base_number=base_number, conflict=conflict, document=doc,
+            author=user, source=source[:200], score=result.score, grade=result.grade,
+            execution_rate=result.execution_rate, errors=result.errors, warnings=result.warnings,
+            findings=result.findings_json(),
+        )
+        fields = {"revision_count": number}
+        if not conflict:
+            fields.update(version=number, current=rev)
+        Evaluation.objects.filter(pk=ev.pk).update(**fields)
+    audit.record(request, "conflict" if conflict else "save", ev, f"第{number}版（{source}）", user=user)
+    evaluation.refresh_from_db()
+    return SaveResult(rev, result, conflict)
+
+
+class WorkflowError(Exception):
+    """A step that is not possible from the current status; the message is for the user."""
+
+
+def apply_transition(evaluation: Evaluation, action: str, user, comment: str = "", request=None) -> Transition:
+    sources, target, _roles = TRANSITIONS[action]
+    if action == "return" and not comment.strip():
+        raise WorkflowError("退回修改时请填写退回意见。")
+    with transaction.atomic():
+        ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
+        if ev.status not in sources:
+            raise WorkflowError(f"当前状态为“{ev.get_status_display()}”，不能执行此操作。")
+        if action == "submit" and ev.current_id is None:
+            raise WorkflowError("还没有保存任何内容，不能提交。")
+        step = Transition.objects.create(
+            evaluation=ev, from_status=ev.status, to_status=target, revision_number=ev.version,
+            user=user, comment=comment.strip(),
+        )
+        Evaluation.objects.filter(pk=ev.pk).update(status=target)
+    audit.record(request, action, ev, comment.strip(), user=user)
+    evaluation.refresh_from_db()
+    return step
+
+
+def add_comment(evaluation: Evaluation, user, path: str, text: str, request=None) -> Comment:
+    c = Comment.objects.create(evaluation=evaluation, path=path.strip()[:200], text=text.strip(),
+                               revision_number=evaluation.version, user=user)
+    audit.record(request, "comment", evaluation, f"{path}: {text}"[:500], user=user)
+    return c

@@ -1,0 +1,83 @@
+"""Reading an uploaded file into a document, safely: size, type and content are checked before parsing.
+
+YAML and JSON go through the loader; XLSX through the Excel loader (openpyxl with defusedxml); PDF and DOCX
+through the extractor when it is installed. Every problem is a message for the user, never an exception.
+"""
+
+from __future__ import annotations
+
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..load.reader import decode, load_text
+from .analysis import document_of
+
+MAX_UPLOAD = 5 * 1024 * 1024
+MAX_UNZIPPED = 60 * 1024 * 1024  # an XLSX/DOCX that inflates beyond this is refused (zip bomb)
+TEXT_TYPES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+ZIP_TYPES = {".xlsx", ".docx"}
+ALLOWED = ", ".join([".yaml", ".yml", ".json", ".xlsx", ".docx", ".pdf"])
+
+
+class UploadRejected(Exception):
+    """The file is refused before parsing; the message is for the user."""
+
+
+@dataclass
+class Parsed:
+    document: dict | None
+    findings: list[dict] = field(default_factory=list)
+
+
+def _check_zip(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as z:
+            if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
+                raise UploadRejected("文件解压后过大，已拒绝。")
+    except zipfile.BadZipFile:
+        raise UploadRejected("文件已损坏，或不是真正的 Office 文件（扩展名与内容不符）。")
+
+
+def _from_binary(suffix: str, data: bytes, name: str):
+    with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
+        path = Path(tmp) / f"upload{suffix}"
+        path.write_bytes(data)
+        if suffix in ZIP_TYPES:
+            _check_zip(path)
+        if suffix == ".xlsx":
+            try:
+                from ..load.xlsx import load_xlsx
+            except ImportError:
+                raise UploadRejected("本系统尚未安装 Excel 模板读取功能，请上传 YAML 或 JSON 文件。")
+            return load_xlsx(path)
+        try:
+            from ..extract import extract_file
+        except ImportError:
+            raise UploadRejected("本系统尚未安装报告提取功能，暂不能从 PDF/DOCX 读取，请上传 YAML、JSON 或 Excel 文件。")
+        return extract_file(path)
+
+
+def parse_upload(name: str, data: bytes) -> Parsed:
+    suffix = Path(name).suffix.lower()
+    if len(data) > MAX_UPLOAD:
+        raise UploadRejected(f"文件过大（{len(data) / 1024 / 1024:.1f} MB），上限为 {MAX_UPLOAD // 1024 // 1024} MB。")
+    if not data:
+        raise UploadRejected("文件是空的。")
+    if suffix in TEXT_TYPES:
+        text, failure = decode(data, name)
+        result = failure or load_text(text, TEXT_TYPES[suffix], name)
+    elif suffix in ZIP_TYPES and not data.startswith(b"PK\x03\x04"):
+        raise UploadRejected("文件内容不是 Office 文件（扩展名与内容不符）。")
+    elif suffix == ".pdf" and not data.startswith(b"%PDF"):
+        raise UploadRejected("文件内容不是 PDF（扩展名与内容不符）。")
+    elif suffix in ZIP_TYPES or suffix == ".pdf":
+        result = _from_binary(suffix, data, name)
+    else:
+        raise UploadRejected(f"不支持的文件类型“{suffix or '无扩展名'}”，可上传：{ALLOWED}。")
+    findings = [f.as_json() for f in result.findings]
+    for f in findings:  # the temporary path means nothing to the user
+        if f.get("location"):
+            f["location"] = f["location"].replace(str(Path(tempfile.gettempdir())), "").lstrip("/")
+    return Parsed(document_of(result.evaluation) if result.evaluation is not None else None, findings)

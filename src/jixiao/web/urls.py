@@ -1,0 +1,28 @@
+from django.urls import path
+
+from .views import auth, downloads, editor, errors, history, home, review, upload
+
+urlpatterns = [
+    path("login/", auth.LoginView.as_view(), name="login"),
+    path("logout/", auth.logout_view, name="logout"),
+    path("healthz", home.healthz, name="healthz"),
+    path("", home.my_evaluations, name="home"),
+    path("new/", home.create_evaluation, name="create"),
+    path("e/<int:pk>/", editor.edit, name="edit"),
+    path("e/<int:pk>/upload/", upload.upload, name="upload"),
+    path("e/<int:pk>/upload/confirm/", upload.confirm, name="upload_confirm"),
+    path("e/<int:pk>/download/<str:fmt>/", downloads.download, name="download"),
+    path("e/<int:pk>/step/<str:action>/", review.step, name="step"),
+    path("e/<int:pk>/comment/", review.comment, name="comment"),
+    path("e/<int:pk>/history/", history.history, name="history"),
+    path("e/<int:pk>/history/diff/", history.diff, name="diff"),
+    path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),
+    path("e/<int:pk>/revision/<int:number>/restore/", history.restore, name="restore"),
+    path("review/", review.queue, name="queue"),
+    path("audit/", review.audit_log, name="audit"),
+]
+
+handler400 = "jixiao.web.views.errors.bad_request"
+handler403 = "jixiao.web.views.errors.forbidden"
+handler404 = "jixiao.web.views.errors.not_found"
+handler500 = "jixiao.web.views.errors.server_error"

@@ -1,0 +1,69 @@
+"""The editor: every field of the input format, the indicator table, findings and comments next to fields.
+
+GET shows the current revision; POST saves a new revision based on the version the form was loaded from.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from .. import forms
+from ..models import Comment
+from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
+from ..services import save_revision
+
+
+def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
+    """Put each finding and comment next to the field its path names; return those that matched no field."""
+    by_name = {w.name: w for w in all_widgets}
+    unplaced = []
+    for note in [dict(f, type="finding") for f in findings] + [{"type": "comment", "obj": c, "path": c.path} for c in comments]:
+        path = note.get("path") or ""
+        target = by_name.get(path) or next((w for n, w in by_name.items() if path.startswith(n + "[")), None)
+        (target.notes if target else unplaced).append(note)
+    return unplaced
+
+
+def _context(request, evaluation, document: dict, findings: list[dict]):
+    top = forms.widgets(forms.ROOT, document)
+    blocks = forms.task_blocks(document)
+    every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
+    comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
+    unplaced = _attach_notes(every, findings, comments)
+    return {
+        "ev": evaluation,
+        "rev": evaluation.current,
+        "top": top,
+        "tasks": blocks,
+        "blank_task": forms.blank_task(),
+        "blank_indicator": forms.blank_indicator(),
+        "columns": forms.INDICATOR_COLUMNS,
+        "findings": findings,
+        "unplaced": unplaced,
+        "editable": can_edit(request.user, evaluation),
+        "actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(request.user, evaluation)],
+        "transitions": evaluation.transitions.select_related("user"),
+        "field_paths": [w.name for w in every],
+    }
+
+
+def edit(request, pk):
+    evaluation = evaluation_for(request.user, pk)
+    if request.method == "POST":
+        require_edit(request.user, evaluation)
+        try:
+            base = int(request.POST.get("base_version", "-1"))
+        except ValueError:
+            base = -1
+        saved = save_revision(evaluation, forms.document_from_post(request.POST), request.user, base, request=request)
+        if saved.conflict:
+            messages.error(request, (
+                f"保存冲突：在您编辑期间，其他人已保存了第{evaluation.version}版。您的修改没有覆盖它，"
+                f"已另存为第{saved.revision.number}版（冲突版本）。请在“历史版本”中比较两版后再合并。"))
+        else:
+            messages.success(request, f"已保存为第{saved.revision.number}版：错误 {saved.revision.errors} 条，警告 {saved.revision.warnings} 条。")
+        return redirect("edit", pk=evaluation.pk)
+    rev = evaluation.current
+    document = rev.document if rev else {"department": {"name": evaluation.department.name}}
+    return render(request, "web/editor.html", _context(request, evaluation, document, rev.findings if rev else []))

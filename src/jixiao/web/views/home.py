@@ -1,0 +1,50 @@
+"""The start page (my evaluations) and opening a new evaluation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db import IntegrityError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import audit
+from ..models import Evaluation, Kind, Year
+from ..permissions import creatable_departments, visible_evaluations
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def my_evaluations(request):
+    evaluations = visible_evaluations(request.user).order_by("-year__year", "department__name", "kind")
+    return render(request, "web/home.html", {
+        "evaluations": evaluations,
+        "years": Year.objects.all(),
+        "departments": creatable_departments(request.user),
+        "kinds": Kind.choices,
+    })
+
+
+@require_POST
+def create_evaluation(request):
+    departments = creatable_departments(request.user)
+    try:
+        department = departments.get(pk=int(request.POST.get("department", "")))
+        year = Year.objects.get(pk=int(request.POST.get("year", "")))
+    except (ValueError, TypeError, departments.model.DoesNotExist, Year.DoesNotExist):
+        messages.error(request, "请选择您所在的单位和评价年度。")
+        return redirect("home")
+    kind = request.POST.get("kind", Kind.DEPARTMENT)
+    if kind not in Kind.values:
+        kind = Kind.DEPARTMENT
+    try:
+        ev = Evaluation.objects.create(department=department, year=year, kind=kind)
+    except IntegrityError:
+        existing = Evaluation.objects.get(department=department, year=year, kind=kind)
+        messages.info(request, "这份自评已经存在，已为您打开。")
+        return redirect("edit", pk=existing.pk)
+    audit.record(request, "create", ev, str(ev))
+    messages.success(request, "已新建自评草稿：可以逐项填写，或上传 YAML/JSON/Excel 文件作为起点。")
+    return redirect("edit", pk=ev.pk)

@@ -1,0 +1,56 @@
+"""The finance bureau's side: the review queue, workflow steps, comments on fields, the audit log."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from ..models import AuditLog, Role, Status
+from ..permissions import TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, role_of, visible_evaluations
+from ..services import WorkflowError, add_comment, apply_transition
+
+
+def queue(request):
+    require_reviewer(request.user)
+    evaluations = visible_evaluations(request.user).order_by("-year__year", "department__name")
+    status = request.GET.get("status", "")
+    if status in Status.values:
+        evaluations = evaluations.filter(status=status)
+    return render(request, "web/queue.html", {"evaluations": evaluations, "statuses": Status.choices, "status": status})
+
+
+@require_POST
+def step(request, pk, action):
+    evaluation = evaluation_for(request.user, pk)
+    if action not in TRANSITIONS:
+        raise Http404("未知操作")
+    if action not in allowed_actions(request.user, evaluation):
+        raise PermissionDenied("您不能对这份自评执行此操作。")
+    try:
+        apply_transition(evaluation, action, request.user, request.POST.get("comment", ""), request)
+    except WorkflowError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已{evaluation.get_status_display()}。" if action != "return" else "已退回修改。")
+    return redirect("edit", pk=pk)
+
+
+@require_POST
+def comment(request, pk):
+    evaluation = evaluation_for(request.user, pk)
+    text = request.POST.get("text", "").strip()
+    if not text:
+        messages.error(request, "意见内容不能为空。")
+    else:
+        add_comment(evaluation, request.user, request.POST.get("path", ""), text, request)
+        messages.success(request, "已添加意见。")
+    return redirect("edit", pk=pk)
+
+
+def audit_log(request):
+    if role_of(request.user) != Role.ADMIN:
+        raise PermissionDenied("只有管理员可以查看审计日志。")
+    return render(request, "web/audit.html", {"entries": AuditLog.objects.select_related("evaluation")[:500]})

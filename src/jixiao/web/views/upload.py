@@ -1,0 +1,60 @@
+"""Upload a file into a draft: parse, show findings and what would change, overwrite only after confirmation."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import audit
+from ..diff import compare
+from ..permissions import evaluation_for, require_edit
+from ..services import fix_identity, save_revision
+from ..uploads import MAX_UPLOAD, UploadRejected, parse_upload
+
+SESSION_KEY = "pending_upload_{}"
+
+
+@require_POST
+def upload(request, pk):
+    evaluation = evaluation_for(request.user, pk)
+    require_edit(request.user, evaluation)
+    file = request.FILES.get("file")
+    if file is None:
+        messages.error(request, "请选择要上传的文件。")
+        return redirect("edit", pk=pk)
+    try:
+        if file.size > MAX_UPLOAD:
+            raise UploadRejected(f"文件过大，上限为 {MAX_UPLOAD // 1024 // 1024} MB。")
+        parsed = parse_upload(file.name, file.read(MAX_UPLOAD + 1))
+    except UploadRejected as exc:
+        audit.record(request, "upload_rejected", evaluation, f"{file.name}: {exc}")
+        messages.error(request, f"上传被拒绝：{exc}")
+        return redirect("edit", pk=pk)
+    errors = [f for f in parsed.findings if f["severity"] == "error"]
+    document = fix_identity(parsed.document, evaluation) if parsed.document is not None else None
+    if document is not None:
+        request.session[SESSION_KEY.format(pk)] = {"document": document, "name": file.name[:150], "base": evaluation.version}
+    current = evaluation.current.document if evaluation.current else {}
+    return render(request, "web/upload_confirm.html", {
+        "ev": evaluation, "name": file.name, "findings": parsed.findings, "errors": errors,
+        "document": document, "changes": compare(current, document) if document else [],
+        "uploaded_dept": (parsed.document or {}).get("department", {}).get("name", ""),
+        "uploaded_year": (parsed.document or {}).get("year"),
+    })
+
+
+@require_POST
+def confirm(request, pk):
+    evaluation = evaluation_for(request.user, pk)
+    require_edit(request.user, evaluation)
+    pending = request.session.pop(SESSION_KEY.format(pk), None)
+    if pending is None or request.POST.get("confirm") != "yes":
+        messages.info(request, "已取消上传，草稿未改变。")
+        return redirect("edit", pk=pk)
+    saved = save_revision(evaluation, pending["document"], request.user, pending["base"], f"上传 {pending['name']}", request)
+    if saved.conflict:
+        messages.error(request, f"保存冲突：上传期间其他人已保存新版本。上传内容已另存为第{saved.revision.number}版（冲突版本）。")
+    else:
+        messages.success(request, f"已用“{pending['name']}”覆盖草稿，保存为第{saved.revision.number}版。")
+    return redirect("edit", pk=pk)

@@ -1,0 +1,129 @@
+"""A 填报人 cannot read, change, submit or download another department's evaluation, by any route."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from jixiao.web.models import AuditLog, Comment, Evaluation, Status
+
+pytestmark = pytest.mark.django_db
+
+
+def _snapshot(ev: Evaluation):
+    ev.refresh_from_db()
+    return (ev.status, ev.version, ev.revision_count, Comment.objects.filter(evaluation=ev).count())
+
+
+def _routes(pk: int):
+    """(method, url, data) for every route that takes an evaluation id."""
+    return [
+        ("get", f"/e/{pk}/", None),
+        ("post", f"/e/{pk}/", {"base_version": "1", "department.name": "篡改"}),
+        ("post", f"/e/{pk}/upload/", {"file": SimpleUploadedFile("x.yaml", b"kind: department\nyear: 2023\n")}),
+        ("post", f"/e/{pk}/upload/confirm/", {"confirm": "yes"}),
+        ("get", f"/e/{pk}/download/yaml/", None),
+        ("get", f"/e/{pk}/download/json/", None),
+        ("get", f"/e/{pk}/download/docx/", None),
+        ("get", f"/e/{pk}/download/xlsx/", None),
+        ("get", f"/e/{pk}/download/pdf/", None),
+        ("post", f"/e/{pk}/step/submit/", {}),
+        ("post", f"/e/{pk}/step/accept/", {}),
+        ("post", f"/e/{pk}/step/return/", {"comment": "x"}),
+        ("post", f"/e/{pk}/step/publish/", {}),
+        ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
+        ("get", f"/e/{pk}/history/", None),
+        ("get", f"/e/{pk}/history/diff/?a=1&b=1", None),
+        ("get", f"/e/{pk}/revision/1/", None),
+        ("post", f"/e/{pk}/revision/1/restore/", {}),
+    ]
+
+
+@pytest.mark.parametrize("index", range(18))
+def test_other_department_gets_404_and_nothing_changes(world, client_for, index):
+    method, url, data = _routes(world.ev_a.pk)[index]
+    before = _snapshot(world.ev_a)
+    client = client_for(world.filler_b)
+    response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+    assert response.status_code == 404, url
+    assert "广州市荔湾区妇女联合会" not in response.content.decode()
+    assert _snapshot(world.ev_a) == before
+
+
+@pytest.mark.parametrize("index", range(18))
+def test_anonymous_is_sent_to_login(world, client, index):
+    method, url, data = _routes(world.ev_a.pk)[index]
+    response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def test_own_department_is_reachable(world, client_for):
+    client = client_for(world.filler_a)
+    assert client.get(f"/e/{world.ev_a.pk}/").status_code == 200
+    assert client.get(f"/e/{world.ev_a.pk}/download/yaml/").status_code == 200
+
+
+def test_list_shows_only_own_department(world, client_for):
+    page = client_for(world.filler_b).get("/").content.decode()
+    assert "示例区图书馆" in page and "广州市荔湾区妇女联合会" not in page
+
+
+def test_cannot_create_evaluation_for_another_department(world, client_for):
+    from jixiao.web.models import Department, Year
+
+    other_year = Year.objects.create(year=2024)
+    client = client_for(world.filler_b)
+    client.post("/new/", {"department": world.dept_a.pk, "year": other_year.pk, "kind": "department"})
+    assert not Evaluation.objects.filter(department=world.dept_a, year=other_year).exists()
+    assert Department.objects.count() == 2
+
+
+def test_filler_has_no_review_queue_nor_audit_log(world, client_for):
+    client = client_for(world.filler_a)
+    assert client.get("/review/").status_code == 403
+    assert client.get("/audit/").status_code == 403
+    assert "无权" in client.get("/review/").content.decode()
+
+
+def test_reviewer_sees_all_but_cannot_edit(world, client_for):
+    client = client_for(world.reviewer)
+    page = client.get("/review/").content.decode()
+    assert "示例区图书馆" in page and "广州市荔湾区妇女联合会" in page
+    response = client.post(f"/e/{world.ev_a.pk}/", {"base_version": "1", "department.name": "x"})
+    assert response.status_code == 403
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 1
+
+
+def test_submitted_is_read_only_for_the_department(world, client_for):
+    client = client_for(world.filler_a)
+    client.post(f"/e/{world.ev_a.pk}/step/submit/")
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.status == Status.SUBMITTED
+    assert client.post(f"/e/{world.ev_a.pk}/", {"base_version": "1"}).status_code == 403
+    upload = SimpleUploadedFile("x.yaml", b"kind: department\n")
+    assert client.post(f"/e/{world.ev_a.pk}/upload/", {"file": upload}).status_code == 403
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.revision_count == 1
+
+
+def test_csrf_is_enforced(world, client_for):
+    client = client_for(world.filler_a, enforce_csrf_checks=True)
+    response = client.post(f"/e/{world.ev_a.pk}/step/submit/")
+    assert response.status_code == 403
+    assert "CSRF" in response.content.decode()
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.status == Status.DRAFT
+
+
+def test_logins_are_audited(world, client):
+    client.post("/login/", {"username": "filler_a", "password": "wrong"})
+    client.post("/login/", {"username": "filler_a", "password": "Jx-test-pass-2024"})
+    actions = list(AuditLog.objects.values_list("action", "username"))
+    assert ("login_failed", "filler_a") in actions and ("login", "filler_a") in actions
+
+
+def test_error_pages_are_chinese_without_traceback(world, client_for):
+    response = client_for(world.filler_a).get("/e/999999/")
+    text = response.content.decode()
+    assert response.status_code == 404 and "页面不存在" in text and "Traceback" not in text
