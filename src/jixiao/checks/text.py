@@ -1,0 +1,184 @@
+"""The report's text (JX-T001–T004): sections present, no pasted-twice passages, no doubled-character typos,
+balanced brackets and quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..model import Evaluation, Finding, Kind, Location
+from ..model.catalogue import finding
+from .params import CheckParams
+
+
+@dataclass(frozen=True)
+class Passage:
+    path: str
+    label: str  # 中文: 自评结论第2段, 任务“X”的目标实际完成情况
+    text: str
+    location: Location | None
+
+
+def narrative(ev: Evaluation, with_names: bool = False) -> list[Passage]:
+    """Every narrative text of the evaluation, in document order."""
+    out: list[Passage] = []
+
+    def paragraphs(key: str, title: str, items) -> None:
+        for i, par in enumerate(items):
+            out.append(Passage(f"{key}[{i}]", f"{title}第{i + 1}段", par.text, par.location))
+
+    paragraphs("department.functions", "部门职能", ev.department.functions)
+    paragraphs("goals", "绩效目标", ev.goals)
+    for ti, task in enumerate(ev.tasks):
+        tp, tl = f"tasks[{ti}]", f"任务“{task.name}”的"
+        if with_names and task.name:
+            out.append(Passage(f"{tp}.name", f"{tl}名称", task.name, task.where("name")))
+        for key, title in (("expected", "期望达到的目标"), ("outcome", "目标实际完成情况"), ("execution_note", "执行偏差说明")):
+            text = getattr(task, key)
+            if text:
+                out.append(Passage(f"{tp}.{key}", tl + title, text, task.where(key)))
+        for ii, ind in enumerate(task.indicators):
+            if with_names and ind.name:
+                out.append(Passage(f"{tp}.indicators[{ii}].name", f"指标“{ind.name}”的名称", ind.name, ind.where("name")))
+            if ind.deviation:
+                out.append(Passage(f"{tp}.indicators[{ii}].deviation", f"指标“{ind.name}”的偏差原因",
+                                   ind.deviation, ind.where("deviation")))
+    paragraphs("conclusion", "自评结论", ev.conclusion)
+    paragraphs("achievements", "主要成效", ev.achievements)
+    paragraphs("problems", "存在的主要问题", ev.problems)
+    paragraphs("measures", "下一步改进措施", ev.measures)
+    return out
+
+
+def check_text(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
+    yield from _sections(ev)
+    passages = narrative(ev)
+    yield from repeated_passages(passages, p.duplicate_min_len)
+    for passage in narrative(ev, with_names=True):
+        yield from _doubled(passage, p)
+        yield from _unbalanced(passage)
+
+
+# -- JX-T001 --------------------------------------------------------------------------------------------
+_SECTIONS = (  # (attribute, 中文, required for project evaluations too)
+    ("functions", "部门职能", False), ("finance", "部门整体收支情况", True), ("goals", "绩效目标", True),
+    ("tasks", "重点工作任务", True), ("conclusion", "自评结论", True), ("problems", "存在的主要问题", True),
+    ("measures", "下一步改进措施", True),
+)
+
+
+def _sections(ev: Evaluation) -> Iterator[Finding]:
+    for attr, title, for_projects in _SECTIONS:
+        if ev.kind is Kind.PROJECT and not for_projects:
+            continue
+        value = ev.department.functions if attr == "functions" else getattr(ev, attr)
+        if not value:
+            yield finding("JX-T001", attr, ev.location, section=title)
+
+
+# -- JX-T002 --------------------------------------------------------------------------------------------
+_SPACE = re.compile(r"\s+")
+
+
+def repeated_passages(passages: list[Passage], k: int) -> Iterator[Finding]:
+    """Passages of k or more characters written twice, found through k-character windows.
+
+    Each repeat is reported once, at its second occurrence, with its full length.
+    """
+    texts = [_SPACE.sub("", p.text) for p in passages]
+    seen: dict[str, tuple[int, int]] = {}
+    for i, text in enumerate(texts):
+        pos = 0
+        while pos + k <= len(text):
+            gram = text[pos:pos + k]
+            first = seen.get(gram)
+            if first is None or (first[0] == i and pos - first[1] < k):
+                seen.setdefault(gram, (i, pos))
+                pos += 1
+                continue
+            j, start = first
+            length = _match_length(texts[j], start, text, pos)
+            yield finding("JX-T002", passages[i].path, passages[i].location, where=passages[i].label,
+                          other=passages[j].label if j != i else "同一段前文", length=length,
+                          excerpt=text[pos:pos + 20])
+            pos += length
+
+
+def _match_length(a: str, i: int, b: str, j: int) -> int:
+    n = 0
+    while i + n < len(a) and j + n < len(b) and a[i + n] == b[j + n] and (a is not b or i + n < j):
+        n += 1
+    return n
+
+
+# -- JX-T003 --------------------------------------------------------------------------------------------
+_NUMERALS = "〇一二两三四五六七八九十百千"
+
+
+def _doubled(passage: Passage, p: CheckParams) -> Iterator[Finding]:
+    text = passage.text
+    for m in re.finditer(r"(.)\1", text):
+        c, start = m.group(1), m.start()
+        if _is_typo(text, start, c, p):
+            context = text[max(0, start - 4):start + 6]
+            yield finding("JX-T003", passage.path, passage.location, where=passage.label, chars=c + c, context=context)
+
+
+def _is_typo(text: str, i: int, c: str, p: CheckParams) -> bool:
+    if any(word in text[max(0, i - 4):i + 6] and _covers(text, i, word) for word in p.typo_doubling_allowed):
+        return False
+    if _in_aabb(text, i):
+        return False  # 千千万万, 是是非非, 认认真真: reduplication, not a slip
+    if c in p.typo_doubling_chars:
+        return True
+    before = text[i - 1] if i > 0 else ""
+    return c in _NUMERALS and (before == "第" or before in _NUMERALS)
+
+
+def _covers(text: str, i: int, word: str) -> bool:
+    lo = max(0, i - len(word) + 1)
+    for at in range(lo, i + 1):
+        if text.startswith(word, at) and at <= i and i + 1 < at + len(word):
+            return True
+    return False
+
+
+def _in_aabb(text: str, i: int) -> bool:
+    after = text[i + 2:i + 4]
+    before = text[max(0, i - 2):i]
+    pair = lambda s: len(s) == 2 and s[0] == s[1]  # noqa: E731
+    return pair(after) or pair(before)
+
+
+# -- JX-T004 --------------------------------------------------------------------------------------------
+_PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]", "〔": "〕", "「": "」", "『": "』"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _unbalanced(passage: Passage) -> Iterator[Finding]:
+    problem = bracket_problem(passage.text)
+    if problem:
+        yield finding("JX-T004", passage.path, passage.location, where=passage.label, problem=problem)
+
+
+def bracket_problem(text: str) -> str | None:
+    """A description of the first unbalanced bracket or quote, or None when all pairs close in order."""
+    stack: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        if ch in _PAIRS:
+            stack.append((ch, i))
+        elif ch in _CLOSERS:
+            if not stack or stack[-1][0] != _CLOSERS[ch]:
+                return f"“{ch}”没有对应的“{_CLOSERS[ch]}”（{_around(text, i)}）"
+            stack.pop()
+    if stack:
+        ch, i = stack[-1]
+        return f"“{ch}”没有对应的“{_PAIRS[ch]}”（{_around(text, i)}）"
+    if text.count('"') % 2:
+        return f"英文引号“\"”数量为奇数（{_around(text, text.rfind(chr(34)))}）"
+    return None
+
+
+def _around(text: str, i: int) -> str:
+    return "…" + text[max(0, i - 6):i + 7] + "…"
