@@ -1,0 +1,114 @@
+"""The editor posts every field; saves become revisions; a stale save is a conflict and both versions are kept."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from jixiao.web.models import Revision
+
+pytestmark = pytest.mark.django_db
+
+
+def form_fields(html: str) -> dict[str, str]:
+    """What a browser would post for the editor form as rendered (no script)."""
+    form = BeautifulSoup(html, "html.parser").find("form", id="editor")
+    data: dict[str, str] = {}
+    for el in form.find_all(["input", "textarea", "select"]):
+        if el.find_parent("template") or not el.get("name"):
+            continue
+        if el.name == "textarea":
+            data[el["name"]] = el.text
+        elif el.name == "select":
+            chosen = el.find("option", selected=True)
+            data[el["name"]] = chosen["value"] if chosen else ""
+        elif el.get("type") == "checkbox":
+            if el.has_attr("checked"):
+                data[el["name"]] = "on"
+        else:
+            data[el["name"]] = el.get("value", "")
+    return data
+
+
+def test_saving_the_form_unchanged_keeps_the_document(world, client_for):
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    assert data["finance.budget"] == "688.34" and data["tasks[1].indicators[3].name"] == "特色活动建设达标率"
+    client.post(f"/e/{world.ev_a.pk}/", data)
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 2
+    assert world.ev_a.current.document == world.ev_a.revisions.get(number=1).document
+
+
+def test_edit_add_remove_and_reorder_indicator_rows(world, client_for):
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data["tasks[0].indicators[1].actual"] = "100%"
+    # remove row 2 (“三八”节系列活动), add a new row 9 (the script would renumber; the server sorts indices)
+    for key in [k for k in data if k.startswith("tasks[0].indicators[2].")]:
+        del data[key]
+    data.update({"tasks[0].indicators[9].level1": "产出指标", "tasks[0].indicators[9].level2": "数量指标",
+                 "tasks[0].indicators[9].name": "普法讲座场次", "tasks[0].indicators[9].target": "≥8场",
+                 "tasks[0].indicators[9].actual": "9场", "tasks[0].indicators[9].met": "是"})
+    client.post(f"/e/{world.ev_a.pk}/", data)
+    world.ev_a.refresh_from_db()
+    names = [i["name"] for i in world.ev_a.current.document["tasks"][0]["indicators"]]
+    assert names == ["案件办结率", "社区家长学校创建达标率", "服务对象满意度(%)", "普法讲座场次"]
+    assert world.ev_a.current.document["tasks"][0]["indicators"][1]["actual"] == "100%"
+    assert world.ev_a.current.document["tasks"][0]["indicators"][3]["met"] is True
+
+
+def test_kind_and_year_cannot_be_tampered_with(world, client_for):
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data.update({"kind": "project", "year": "1999"})
+    client.post(f"/e/{world.ev_a.pk}/", data)
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.current.document["kind"] == "department" and world.ev_a.current.document["year"] == 2023
+
+
+def test_save_shows_findings_for_bad_values(world, client_for):
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data["finance.budget"] = "六百八十八"
+    page = client.post(f"/e/{world.ev_a.pk}/", data, follow=True).content.decode()
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.current.errors >= 1
+    assert "已保存为第2版" in page and "finance.budget" in page
+
+
+def test_concurrent_edit_is_a_conflict_and_both_versions_are_kept(world, client_for):
+    first, second = client_for(world.filler_a), client_for(world.admin)
+    data_1 = form_fields(first.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data_2 = form_fields(second.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data_1["conclusion"] = "第一位的修改"
+    data_2["conclusion"] = "第二位的修改"
+    first.post(f"/e/{world.ev_a.pk}/", data_1)
+    page = second.post(f"/e/{world.ev_a.pk}/", data_2, follow=True).content.decode()
+    assert "保存冲突" in page
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 2 and world.ev_a.current.document["conclusion"] == ["第一位的修改"]
+    conflict = Revision.objects.get(evaluation=world.ev_a, number=3)
+    assert conflict.conflict and conflict.base_number == 1 and conflict.document["conclusion"] == ["第二位的修改"]
+    history = first.get(f"/e/{world.ev_a.pk}/history/").content.decode()
+    assert "冲突版本" in history
+    diff = first.get(f"/e/{world.ev_a.pk}/history/diff/?a=2&b=3").content.decode()
+    assert "第一位的修改" in diff and "第二位的修改" in diff
+
+
+def test_restore_makes_an_old_revision_current_as_a_new_one(world, client_for):
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data["conclusion"] = "改过的结论"
+    client.post(f"/e/{world.ev_a.pk}/", data)
+    client.post(f"/e/{world.ev_a.pk}/revision/1/restore/")
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 3 and world.ev_a.current.document == world.ev_a.revisions.get(number=1).document
+    assert world.ev_a.revisions.count() == 3
+
+
+def test_revisions_are_immutable(world):
+    rev = world.ev_a.current
+    rev.source = "改写"
+    with pytest.raises(ValueError):
+        rev.save()

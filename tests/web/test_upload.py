@@ -1,0 +1,68 @@
+"""Uploads: findings first, overwrite only on confirmation; wrong size, type or content refused with a message."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from jixiao.web.uploads import MAX_UPLOAD
+
+from .conftest import SEED
+
+pytestmark = pytest.mark.django_db
+
+
+def _upload(client, pk, name, data):
+    return client.post(f"/e/{pk}/upload/", {"file": SimpleUploadedFile(name, data)}, follow=True)
+
+
+def test_upload_previews_then_overwrites_on_confirm(world, client_for):
+    client = client_for(world.filler_b)
+    page = _upload(client, world.ev_b.pk, "liwan.yaml", SEED.read_bytes()).content.decode()
+    assert "上传预览" in page and "确认覆盖草稿" in page
+    assert "与本自评的单位“示例区图书馆”不同" in page  # the file is another department's data
+    world.ev_b.refresh_from_db()
+    assert world.ev_b.version == 1  # nothing overwritten yet
+    client.post(f"/e/{world.ev_b.pk}/upload/confirm/", {"confirm": "yes"})
+    world.ev_b.refresh_from_db()
+    assert world.ev_b.version == 2 and world.ev_b.current.source == "上传 liwan.yaml"
+    assert world.ev_b.current.document["finance"]["budget"] == "688.34"
+
+
+def test_cancel_leaves_the_draft_unchanged(world, client_for):
+    client = client_for(world.filler_a)
+    _upload(client, world.ev_a.pk, "a.yaml", SEED.read_bytes())
+    client.post(f"/e/{world.ev_a.pk}/upload/confirm/", {"confirm": "no"})
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 1
+
+
+def test_broken_yaml_shows_findings_and_cannot_be_confirmed(world, client_for):
+    client = client_for(world.filler_a)
+    page = _upload(client, world.ev_a.pk, "bad.yaml", b"kind: [department\nyear: 2023\n").content.decode()
+    assert "无法读取为自评数据" in page and "JX-" in page and "确认覆盖草稿" not in page
+    client.post(f"/e/{world.ev_a.pk}/upload/confirm/", {"confirm": "yes"})
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 1
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("run.exe", b"MZ\x90\x00", "不支持的文件类型"),
+    ("fake.xlsx", b"not a zip at all", "扩展名与内容不符"),
+    ("fake.pdf", b"hello", "不是 PDF"),
+    ("empty.yaml", b"", "空"),
+    ("big.yaml", b"a: 1\n" * (MAX_UPLOAD // 5 + 10), "过大"),
+])
+def test_bad_files_are_rejected_with_a_message(world, client_for, name, data, message):
+    page = _upload(client_for(world.filler_a), world.ev_a.pk, name, data).content.decode()
+    assert "上传被拒绝" in page and message in page
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 1
+
+
+def test_downloads_yaml_and_json(world, client_for):
+    client = client_for(world.filler_a)
+    yaml_text = client.get(f"/e/{world.ev_a.pk}/download/yaml/").content.decode()
+    assert "广州市荔湾区妇女联合会" in yaml_text and "688.34" in yaml_text
+    response = client.get(f"/e/{world.ev_a.pk}/download/json/")
+    assert response["Content-Type"].startswith("application/json") and "attachment" in response["Content-Disposition"]
