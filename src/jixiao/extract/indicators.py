@@ -18,14 +18,15 @@ _ITEM_START = re.compile(r"(?:[一二三四五六七八九十]+\s*是|(?<![\d.])
 _PERIOD = spaced("实施周期指标值")
 _YEARLY = spaced("年度指标值")
 _ACTUAL = "(?:" + spaced("实际完成值") + "|" + spaced("完成值") + "|" + spaced("实际值") + ")"
+_VALUE = r"[^,;。|]{1,30}?"  # a value is short and never crosses a clause or a table cell
 _ITEM = re.compile(
-    rf"^(?P<head>.+?)\s*[,;:]?\s*(?:{_PERIOD}\s*[:为]?\s*(?P<period>[^,;。]+?)\s*[,;]\s*)?"
-    rf"{_YEARLY}\s*[:为]?\s*(?P<target>[^,;。]+?)\s*(?:[,;。]|$)"
-    rf"(?:\s*{_ACTUAL}\s*[:为]?\s*(?P<actual>[^,;。]+?)\s*(?:[,;。]|$))?(?P<rest>.*)$", re.S)
+    rf"^(?P<head>[^\n|]{{1,40}}?)\s*[,;:]?\s*(?:{_PERIOD}\s*[:为]?\s*(?P<period>{_VALUE})\s*[,;]\s*)?"
+    rf"{_YEARLY}\s*[:为]?\s*(?P<target>{_VALUE})\s*(?:[,;。]|$)"
+    rf"(?:\s*{_ACTUAL}\s*[:为]?\s*(?P<actual>{_VALUE})\s*(?:[,;。]|$))?(?P<rest>.*)$", re.S)
 # The head's trailing value: `召开会议次数 1 次`, `达标率达 100%`
 _HEAD_VALUE = re.compile(r"^(?P<name>.*?[^\s\d.])\s*(?:达到|达|为)?\s*(?P<value>\d+(?:\.\d+)?\s*(?:%|[\u4e00-\u9fff]{1,3})?)\s*$")
 _PASSAGE = re.compile(spaced("指标完成情况") + r"\s*[:]?")
-_PASSAGE_END = re.compile(r"\n\s*(?:[-•]\s*)?(?:\d+\s*[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
+_PASSAGE_END = re.compile(r"\n\s*(?:[-•*]\s|\d+\s*[.、]|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))")
 
 
 def prose_indicators(doc: Document, start: int, end: int) -> list[IndicatorFacts]:

@@ -1,6 +1,6 @@
 """A file → its Document, by what the bytes are (not only the suffix); failures become findings.
 
-PDF (pypdfium2), DOCX (python-docx), HTML (BeautifulSoup) and plain text (UTF-8, GB18030 or UTF-16).
+PDF (pypdfium2), DOCX (python-docx), HTML (BeautifulSoup), Markdown and plain text (UTF-8, GB18030 or UTF-16).
 """
 
 from __future__ import annotations
@@ -69,6 +69,10 @@ def _dispatch(path: Path, data: bytes) -> Document:
         from .html import read_html
 
         return read_html(text, name)
+    if suffix in (".md", ".markdown"):
+        from .markdown import read_markdown
+
+        return read_markdown(text, name)
     builder = DocumentBuilder(name, "txt")
     builder.add(text, Origin())
     return builder.build()
