@@ -115,7 +115,10 @@ def task_view(ev: Evaluation, index: int, scorecard: Any | None) -> "TaskView":
 
     task, unit, n = ev.tasks[index], ev.unit, index + 1
     rate_ = rate(execution_rate(task.budget, task.executed, task.execution_rate))
-    exec_item = _item(scorecard, f"tasks[{index}]") or (_item(scorecard, "finance") if ev.kind is Kind.PROJECT else None)
+    # A project's execution is scored on "finance"; a department's task carries a weighted share
+    # ("tasks[i]", 任务分值 and 折合得分) and its indicators are scored within the task.
+    exec_item = _item(scorecard, "finance") if ev.kind is Kind.PROJECT else None
+    task_item = _item(scorecard, f"tasks[{index}]") if ev.kind is Kind.DEPARTMENT else None
     indicators = tuple(_indicator_view(ind, _item(scorecard, f"tasks[{index}].indicators[{i}]"))
                        for i, ind in enumerate(task.indicators))
     expected = (task.expected or "").strip()
@@ -133,6 +136,8 @@ def task_view(ev: Evaluation, index: int, scorecard: Any | None) -> "TaskView":
         execution_rate=rate_,
         execution_weight=_decimal(getattr(exec_item, "weight", None)),
         execution_score=_decimal(getattr(exec_item, "score", None)),
+        task_weight=_decimal(getattr(task_item, "weight", None)),
+        task_score=_decimal(getattr(task_item, "score", None)),
         expected=expected,
         outcome_text=(task.outcome or "").strip(),
         indicators=indicators,
@@ -184,12 +189,16 @@ def _indicator_view(ind: Indicator, item: Any | None) -> "IndicatorView":
     )
 
 
-def summary_figures(ev: Evaluation) -> dict[str, Decimal | None]:
+def summary_figures(ev: Evaluation, scorecard: Any | None) -> dict[str, Decimal | None]:
     f = ev.finance
+    execution = _item(scorecard, "finance")
+    scores = {"execution_weight": _decimal(getattr(execution, "weight", None)),
+              "execution_score": _decimal(getattr(execution, "score", None))}
     if f is None:
-        return {}
+        return scores
     s, n = f.by_source, f.by_nature
     return {
+        **scores,
         "initial_budget": _in_unit(f.initial_budget, ev),
         "budget": _in_unit(f.budget, ev),
         "executed": _in_unit(f.executed, ev),

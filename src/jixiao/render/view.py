@@ -45,6 +45,8 @@ class TaskView:
     execution_rate: str
     execution_weight: Decimal | None
     execution_score: Decimal | None
+    task_weight: Decimal | None  # department only: the task's share of the total (任务分值)
+    task_score: Decimal | None  # department only: the task's weighted score (折合得分)
     expected: str
     outcome_text: str
     indicators: tuple[IndicatorView, ...]
@@ -160,7 +162,7 @@ def make_view(
         measures=prose.measures(ev, drafts),
         score=score,
         findings=tuple(_finding_view(f) for f in findings or ()),
-        summary=prose.summary_figures(ev),
+        summary=prose.summary_figures(ev, scorecard),
     )
 
 
@@ -169,9 +171,11 @@ def build_view(evaluation: Evaluation, ruleset: str | None = None) -> ReportView
     scorecard = findings = drafts = None
     try:
         from ..rules import score
+        from ..rules.engine import resolve
     except ImportError:  # scoring not available in this build: the report shows no score
-        score = None
+        score = resolve = None
     if score is not None:
+        ruleset = resolve(evaluation, ruleset)  # RuleSetError for an unknown name: the caller reports it
         scorecard = score(evaluation, ruleset)
     try:
         from ..checks import check, draft_sections

@@ -16,7 +16,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ..model import Kind
 from .view import ReportView, TaskView
 from .xlsx_style import (
-    COLUMNS, LEFT, MONEY, RATE, SCORE, fit_text, note, page_setup, put, setup_sheet, sheet_ref, title,
+    COLUMNS, LEFT, MONEY, RATE, SCORE, note, page_setup, put, setup_sheet, title,
 )
 
 _FUND_ROWS = ("其中：当年财政拨款", "上年结转资金", "其他资金")
@@ -101,7 +101,6 @@ def _goal_block(ws: Worksheet, task: TaskView | None) -> None:
     outcome = task.outcome_text if task else ""
     put(ws, 11, 2, expected, span=4, align=LEFT)
     put(ws, 11, 6, outcome, span=3, align=LEFT)
-    fit_text(ws, 11, max(expected, outcome, key=len) if (expected or outcome) else "", chars_per_line=26)
     for col, text in enumerate(_INDICATOR_HEADS, 1):
         put(ws, 12, col, text, head=True)
 
@@ -119,7 +118,6 @@ def _indicator_block(ws: Worksheet, task: TaskView | None, first: int) -> int:
         for col, value in enumerate(values, 1):
             fmt = SCORE if col in (6, 7) else None
             put(ws, row, col, value if value != "" else None, fmt=fmt, align=LEFT if col in (3, 8) else None)
-        fit_text(ws, row, ind.deviation, chars_per_line=16)
     _merge_runs(ws, first, [(i.level1,) for i in indicators], col=1)
     _merge_runs(ws, first, [(i.level1, i.level2) for i in indicators], col=2)
     return first + len(indicators) - 1
@@ -169,27 +167,39 @@ def _breakdown(ws: Worksheet, row: int, label: str, parts: list[tuple[str, str]]
 
 
 def _task_table(ws: Worksheet, row: int, totals: list[tuple[str, int]], view: ReportView) -> int:
-    heads = ("序号", "重点工作任务", "", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）", "分值", "得分")
+    """Department execution and each task: funds, 执行率 (formula), 分值 and 得分 from the score card.
+
+    A task's own sheet scores its indicators within the task; the 得分 here is the task's weighted
+    share of the department total, which is what adds up to the 总分.
+    """
+    heads = ("序号", "评分内容", "", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）", "分值", "得分")
     for col, text in enumerate(heads, 1):
         if col != 3:
             put(ws, row, col, text, head=True, span=2 if col == 2 else 1)
+    s = view.summary
     first = row + 1
-    for i, (task, (sheet, total_row)) in enumerate(zip(view.tasks, totals)):
+    put(ws, first, 1, "—")
+    put(ws, first, 2, "部门整体预算执行率", span=2, align=LEFT)
+    put(ws, first, 4, "=D5", fmt=MONEY)
+    put(ws, first, 5, "=E5", fmt=MONEY)
+    put(ws, first, 6, f'=IF(N(D{first})=0,"",E{first}/D{first})', fmt=RATE)
+    put(ws, first, 7, s.get("execution_weight"), fmt=SCORE)
+    put(ws, first, 8, s.get("execution_score"), fmt=SCORE)
+    for i, (task, (sheet, _)) in enumerate(zip(view.tasks, totals), 1):
         r = first + i
         put(ws, r, 1, task.number)
-        put(ws, r, 2, task.name, span=2, align=LEFT)
+        put(ws, r, 2, f"重点工作任务：{task.name}", span=2, align=LEFT)
         put(ws, r, 4, task.budget, fmt=MONEY)
         put(ws, r, 5, task.executed, fmt=MONEY)
         put(ws, r, 6, f'=IF(N(D{r})=0,"",E{r}/D{r})', fmt=RATE)
-        put(ws, r, 7, "=" + sheet_ref(sheet, f"F{total_row}"), fmt=SCORE)
-        put(ws, r, 8, "=" + sheet_ref(sheet, f"G{total_row}"), fmt=SCORE)
-    last = first + max(len(totals), 1) - 1
+        put(ws, r, 7, task.task_weight, fmt=SCORE)
+        put(ws, r, 8, task.task_score, fmt=SCORE)
+    last = first + len(totals)
     total = last + 1
-    put(ws, total, 1, "合计", head=True, span=3)
-    put(ws, total, 4, f"=SUM(D{first}:D{last})", fmt=MONEY)
-    put(ws, total, 5, f"=SUM(E{first}:E{last})", fmt=MONEY)
-    put(ws, total, 6, f'=IF(N(D{total})=0,"",E{total}/D{total})', fmt=RATE)
-    put(ws, total, 7, None, span=2)
+    put(ws, total, 1, "合计", head=True, span=5)
+    put(ws, total, 6, None)
+    put(ws, total, 7, f"=SUM(G{first}:G{last})", fmt=SCORE)
+    put(ws, total, 8, f"=SUM(H{first}:H{last})", fmt=SCORE)
     return _score_row(ws, total + 1, view)
 
 

@@ -53,6 +53,8 @@ def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: i
         cell.fill = HEAD_FILL
     if fmt:
         cell.number_format = fmt
+    if isinstance(value, str) and not value.startswith("=") and rows == 1:
+        fit_text(ws, row, value, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
     for r in range(row, row + rows):
         for c in range(col, col + span):
             ws.cell(r, c).border = BORDER
@@ -61,7 +63,8 @@ def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: i
 def fit_text(ws: Worksheet, row: int, text: str, chars_per_line: int, line_height: float = 15) -> None:
     """Make a row tall enough for wrapped text (Excel does not grow merged rows by itself)."""
     lines = max(1, -(-len(text or "") // chars_per_line))
-    ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * line_height + 4)
+    if lines > 1:
+        ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * line_height + 4)
 
 
 def page_setup(ws: Worksheet, last_row: int) -> None:
@@ -77,7 +80,3 @@ def page_setup(ws: Worksheet, last_row: int) -> None:
     ws.page_margins.top = ws.page_margins.bottom = 0.6
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
-
-def sheet_ref(name: str, cell: str) -> str:
-    """A cross-sheet reference: '1-妇联…'!G20 (quotes doubled inside the name)."""
-    return "'" + name.replace("'", "''") + "'!" + cell
