@@ -1,0 +1,75 @@
+"""The department reference method (gz-dept-ref-2023) and the common-indicator framework (cn-dept-common-2013)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jixiao.load import load_file
+from jixiao.rules import score
+
+from .test_rules_support import D, department, ind, task
+
+SEED = Path(__file__).resolve().parent.parent / "examples" / "liwan-fulian-2023.yaml"
+
+
+def test_department_default_is_reference_score():
+    ev = department(task("A", "30", ind("产出指标", "≥1", "1", 50), ind("效益指标", "≥1", "1", 30),
+                         ind("满意度指标", "≥1", "1", 10)),
+                    task("B", "10", ind("产出指标", "≥2", "1", 90)), budget="100", executed="90")
+    card = score(ev)
+    assert card.ruleset == "gz-dept-ref-2023" and card.reference
+    assert card.item("finance").score == D("9.00")
+    a, b = card.item("tasks[0]"), card.item("tasks[1]")
+    assert (a.weight, b.weight) == (D("67.50"), D("22.50"))  # 90 split 3 : 1 by task budget
+    assert a.score == D("67.50") and b.score == D("11.25")  # B got 45 of 90 inside the task
+    assert a.explain.startswith("参考分")
+    assert card.total == D("87.75") and card.grade == "良"
+    assert any("参考分" in n for n in card.notes)
+
+
+def test_tasks_without_budget_share_equally():
+    ev = department(task("A", None, ind("产出指标", "≥1", "1", 90)), task("B", "5", ind("产出指标", "≥1", "0", 90)),
+                    task("C", "5", ind("产出指标", "≥1", "1", 90)))
+    card = score(ev)
+    assert [card.item(f"tasks[{i}]").weight for i in range(3)] == [D(30), D(30), D(30)]
+    assert card.total == D("70.00")
+    assert any("平分" in n for n in card.notes)
+
+
+def test_task_without_indicators_scores_zero():
+    card = score(department(task("空任务", "10")))
+    assert card.item("tasks[0]").score == 0 and "没有可评分" in card.item("tasks[0]").explain
+
+
+def test_seed_department_scores_with_reference_method():
+    ev = load_file(SEED).evaluation
+    card = score(ev)
+    # task weights by budget share 91.20 : 8.43 of 90 points
+    assert (card.item("tasks[0]").weight, card.item("tasks[1]").weight) == (D("82.38"), D("7.62"))
+    # most actuals are not stated in the report: they score 0, whatever `met` says
+    assert card.item("tasks[0].indicators[1]").rule == "indicator.missing_actual"
+    assert card.total == D("45.08")
+
+
+def test_common_framework_scores_what_the_data_gives_and_lists_the_rest():
+    ev = load_file(SEED).evaluation
+    card = score(ev, "cn-dept-common-2013")
+    assert card.reference
+    scored = {i.label for i in card.items if i.path.startswith("framework.")}
+    assert scored == {"预算完成率", "结转结余率", "重点工作实际完成率"}
+    missing = " ".join(card.notes)
+    assert "“三公经费”控制率" in missing and "政府采购执行率" in missing
+    assert card.item("total").rule == "framework.rescale"
+    assert card.total == D("100.00")
+
+
+def test_common_framework_partial_values():
+    from jixiao.model import Finance, Money
+
+    ev = load_file(SEED).evaluation
+    fin = Finance(budget=Money(amount=D(100)), initial_budget=Money(amount=D(80)), executed=Money(amount=D(90)),
+                  carryover=Money(amount=D(4)))
+    card = score(ev.model_copy(update={"finance": fin}), "cn-dept-common-2013")
+    assert card.item("framework.budget_completion").score == D("13.50")  # 15 × 90%
+    assert card.item("framework.carryover").score == D("2.50")  # 5 × 2 / 4 (≤ 2%)
+    assert card.item("framework.budget_adjustment").score == D("1.00")  # 4 × 5 / 20 (≤ 5%)
