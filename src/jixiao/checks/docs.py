@@ -1,0 +1,114 @@
+"""Generate docs/findings.md from the catalogue, with worked examples run on the bundled examples.
+
+    python -m jixiao.checks.docs > docs/findings.md      (from the repository root)
+
+A test regenerates the page and compares, so the page always says what the catalogue and checks do.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..load import load_file
+from ..model.catalogue import CodeSpec, catalogue
+from . import check, draft_sections
+
+SEED_EXAMPLE = "examples/liwan-fulian-2023.yaml"
+CLEAN_EXAMPLE = "examples/clean-department-2024.yaml"
+_SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
+
+# What the seed report's own section 三 admits, and the codes that find it in the data.
+_ADMITTED = (
+    ("绩效指标设定不够精", ("JX-I003", "JX-I005", "JX-I006")),
+    ("绩效指标目标值太低", ("JX-I002", "JX-I003")),
+    ("通用绩效指标过多", ("JX-I004",)),
+)
+
+_INTRO = """\
+# 审核发现目录
+
+> 本页由 `python -m jixiao.checks.docs > docs/findings.md` 从 `src/jixiao/model/catalogue.yaml` 生成，
+> 请勿手工编辑；测试会重新生成并比对。
+
+每条审核发现（finding）有一个稳定的代码（从不复用）、级别、中文说明和位置（`文件:行` 或 `工作表!单元格`）。
+`jixiao check 文件` 每行输出一条：`文件:行: 级别 代码 说明`，按类别分组；`--json` 输出
+`{"findings": [{"code", "severity", "message", "path", "location"}]}`；`--draft` 根据发现起草报告的
+“三、存在的主要问题”和“四、下一步改进措施”。退出码：0 没有错误，1 有错误，2 用法错误。
+
+级别：**错误**表示数据不成立，应改正后再生成报告；**警告**是审核人员会指出的问题，会写进起草的“存在的主要问题”；
+**提示**只给审核人员参考。
+
+阈值和词表是规则集的参数（规则集 YAML 的 `checks:` 键，未写的取默认值），见 `jixiao.checks.params.CheckParams`：
+`overachieve_threshold`（默认 0.30）、`exec_explain_threshold`（0.90）、`generic_ratio_max`（0.5）、
+`rate_tolerance_pp`（0.01 个百分点）、`amount_tolerance`（0.01）、`score_tolerance`（0.1）、`min_reason_len`（10 字）、
+`duplicate_min_len`（50 字）、`indicator_weight_total`（90）、`block_weights`、`required_blocks`、`qualitative_bands`、
+`generic_indicators`、`by_definition_terms`、`activity_verbs`、`activity_nouns`、`vague_words` 等。
+
+审核代码（预算、指标、评分、文字）的示例是 YAML 片段：覆盖到一份干净完整的示例数据
+（`src/jixiao/checks/example_base.yaml`）的同名字段上，`indicator:` 替换同一一级指标下的第一项指标，
+`indicators:` 替换第一项任务的全部指标。测试逐条运行这些示例：失败示例必须报出该代码，通过示例不得报出。
+"""
+
+
+def _table(specs: list[CodeSpec]) -> list[str]:
+    lines = ["| 代码 | 类别 | 级别 | 标题 |", "|---|---|---|---|"]
+    lines += [f"| [{s.code}](#{s.code.lower()}) | {s.group} | {_SEVERITY[s.severity.value]} | {s.title} |" for s in specs]
+    return lines
+
+
+def _entry(s: CodeSpec) -> list[str]:
+    return [
+        f"### {s.code}", "", f"**{s.title}**（{s.group}，{_SEVERITY[s.severity.value]}）", "", s.description, "",
+        f"说明模板：`{s.message}`", "",
+        "不通过的示例：", "", "```yaml", s.example_fail, "```", "",
+        "通过的示例：", "", "```yaml", s.example_pass, "```", "",
+    ]
+
+
+def _worked_seed(path: str) -> list[str]:
+    result = load_file(path)
+    if result.evaluation is None:
+        return [f"（无法读取 {path}）"]
+    findings = result.findings + check(result.evaluation)
+    found = {f.code for f in findings}
+    lines = [
+        "## 实例：荔湾区妇联 2023 年部门整体支出", "",
+        f"`{path}` 是该单位公开的自评报告整理成的数据。报告的“三、存在的主要问题”自己承认了三个问题；"
+        "审核在数据上独立找到了它们：", "",
+        "| 报告自认的问题 | 发现它的代码 | 本例报出 |", "|---|---|---|",
+    ]
+    for admitted, codes in _ADMITTED:
+        hits = [c for c in codes if c in found]
+        lines.append(f"| {admitted} | {'、'.join(codes)} | {'、'.join(hits) if hits else '—'} |")
+    lines += ["", f"全部审核发现（`jixiao check {path}` 输出同样的内容，按类别分组）：", "", "```"]
+    lines += [f.as_line(path) for f in findings]
+    drafts = draft_sections(result.evaluation, findings)
+    lines += ["```", "", f"`jixiao check {path} --draft` 起草的段落：", "", "```", drafts.as_text(), "```", ""]
+    return lines
+
+
+def _worked_clean(path: str) -> list[str]:
+    result = load_file(path)
+    findings = result.findings + (check(result.evaluation) if result.evaluation is not None else [])
+    shown = "\n".join(f.as_line(path) for f in findings) or "（没有发现）"
+    return ["## 实例：一份规范的自评", "",
+            f"`{path}`（虚构的区图书馆）收支一致、指标具体、完成值齐全、偏差有说明。审核结果：", "",
+            "```", shown, "```", ""]
+
+
+def render(seed: str = SEED_EXAMPLE, clean: str = CLEAN_EXAMPLE) -> str:
+    specs = sorted(catalogue().values(), key=lambda s: s.code)
+    lines = [_INTRO, "## 代码一览", "", *_table(specs), ""]
+    lines += ["## 各代码说明", ""]
+    for s in specs:
+        lines += _entry(s)
+    if Path(seed).exists():
+        lines += _worked_seed(seed)
+    if Path(clean).exists():
+        lines += _worked_clean(clean)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(render(*sys.argv[1:3]))
