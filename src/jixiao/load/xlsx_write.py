@@ -6,6 +6,7 @@ stores is exactly the Decimal, otherwise as text, and targets/actuals are always
 
 from __future__ import annotations
 
+import math
 from decimal import Decimal
 from enum import Enum
 from pathlib import Path
@@ -57,17 +58,30 @@ def workbook_for(evaluation: Evaluation | None) -> Workbook:
             rows = _table_rows(spec, evaluation) if evaluation else []
             _table(ws, spec, rows, evaluation)
         ws.freeze_panes = "A2"
+        ws.print_title_rows = "1:1"
+    for ws in workbook.worksheets:
+        _fit_to_page_width(ws)
     return workbook
+
+
+def _fit_to_page_width(ws) -> None:
+    """Printed on A4 landscape, as wide as one page and as long as needed."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
 
 
 # -- sheets ------------------------------------------------------------------------------------
 def _guide(ws) -> None:
     ws.title = GUIDE_SHEET
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = 100
     for row, (text, style) in enumerate(guide_lines(), start=1):
         cell = ws.cell(row, 1, text)
         cell.font = Font(name=FONT, bold=style != "body", size={"title": 16, "heading": 12}.get(style, 11))
         cell.alignment = WRAP
+        # Row heights are not recomputed by every spreadsheet program: size them for the wrapped lines.
+        ws.row_dimensions[row].height = 28 if style == "title" else 16 * math.ceil(len(text) / 64)
 
 
 def _header(ws, spec: Sheet) -> None:
