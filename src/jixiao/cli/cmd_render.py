@@ -15,6 +15,13 @@ from ..render import (
 from .app import app
 from .output import print_findings
 
+try:
+    from ..rules import RuleSetError
+
+    _RULESET_ERRORS: tuple[type[Exception], ...] = (RuleSetError,)
+except ImportError:  # scoring not in this build: no rule set to get wrong
+    _RULESET_ERRORS = ()
+
 FORMATS = ("docx", "xlsx", "pdf", "html", "md")
 _NAMES = {"docx": "报告（Word）", "xlsx": "自评表（Excel）", "pdf": "报告（PDF）", "html": "报告（网页）", "md": "报告（Markdown）"}
 
@@ -54,7 +61,10 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
     except OSError as exc:
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
-    view = build_view(result.evaluation, ruleset)
+    try:
+        view = build_view(result.evaluation, ruleset)
+    except _RULESET_ERRORS as exc:
+        raise click.UsageError(f"规则集无效：{exc}") from exc
     sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
 
 
