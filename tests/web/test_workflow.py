@@ -64,3 +64,13 @@ def test_comment_on_a_single_field_is_shown_next_to_it(world, client_for):
     page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
     name_at = page.index(f'name="{path}"')
     assert page.index("实际完成值未填写", name_at) - name_at < 400  # the comment sits in the field's own cell
+
+
+def test_database_is_the_configured_one():
+    """Guards test_postgres.py: with JIXIAO_DATABASE_URL=postgresql://… these tests really run on PostgreSQL."""
+    import os
+
+    from django.db import connection
+
+    expected = "postgresql" if os.environ.get("JIXIAO_DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected

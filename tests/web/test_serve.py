@@ -1,0 +1,63 @@
+"""`jixiao serve`: first start migrates a fresh SQLite file, loads the examples and prints the demo accounts once."""
+
+from __future__ import annotations
+
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from .conftest import ROOT
+
+JIXIAO = Path(sys.executable).parent / "jixiao"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _start(data_dir: Path) -> tuple[subprocess.Popen, int, str]:
+    port = _free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(data_dir)}
+    proc = subprocess.Popen([str(JIXIAO), "serve", "--port", str(port), "--data-dir", str(data_dir)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = ""
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        line = proc.stdout.readline()
+        out += line
+        if "已启动" in line or proc.poll() is not None:
+            break
+    for _ in range(50):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.1)
+    return proc, port, out
+
+
+def test_first_start_creates_database_and_demo_accounts_once(tmp_path):
+    proc, port, out = _start(tmp_path)
+    try:
+        assert (tmp_path / "jixiao.sqlite3").exists()
+        accounts = dict(re.findall(r"用户名 (\S+)\s+密码 (\S+)", out))
+        assert {"admin", "shenhe", "tianbao1"} <= set(accounts), out
+        page = urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=5).read().decode()
+        assert "登录" in page and "cdn" not in page.lower()
+        css = urllib.request.urlopen(f"http://127.0.0.1:{port}/static/web/jixiao.css", timeout=5)
+        assert css.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    proc, port, out = _start(tmp_path)
+    try:
+        assert "已启动" in out and "密码" not in out  # the passwords are shown only on the first start
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
