@@ -7,13 +7,8 @@ importing jixiao.render to build a view stays cheap.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
-
 from .pdf import PdfUnavailable, pdf_available, render_pdf
 from .view import Block, ReportView, build_view, make_view
-
-if TYPE_CHECKING:
-    pass
 
 
 def render_docx(view: ReportView, path: str | Path, template: str | Path | None = None) -> Path:
