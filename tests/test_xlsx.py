@@ -359,3 +359,30 @@ def test_libreoffice_resaved_workbook_reads_the_same(tmp_path):
     assert not errors(result.findings), result.findings
     assert to_document(result.evaluation) == to_document(load_file(PROJECT).evaluation)
     shutil.rmtree(outdir)
+
+
+# -- exactness ---------------------------------------------------------------------------------
+def test_amounts_survive_excel_exactly(tmp_path):
+    """Random amounts of every scale: what is written as a number or as text reads back as the same Decimal."""
+    from jixiao.load.xlsx_write import _put
+
+    rng = random.Random(2023)
+    amounts = [Decimal(rng.randint(-10**18, 10**18)).scaleb(-rng.randint(0, 12)) for _ in range(400)]
+    amounts += [Decimal("0.1"), Decimal("688.34"), Decimal("0.00"), Decimal("1E+20"), Decimal("99999999999999.99")]
+    wb = openpyxl.Workbook()
+    for row, amount in enumerate(amounts, start=1):
+        _put(wb.active.cell(row, 1), amount, "decimal", None)
+    wb.save(tmp_path / "n.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "n.xlsx", data_only=True).active
+    back = [cell_value(ws.cell(row, 1), "decimal") for row in range(1, len(amounts) + 1)]
+    assert [Decimal(str(b)) for b in back] == amounts
+    assert any(isinstance(ws.cell(r, 1).value, float) for r in range(1, len(amounts) + 1))  # most are numbers
+
+
+def test_numeric_code_and_duplicate_numbers(template):
+    basic_info(template)
+    fill(template, "基本信息", {"B8": 440103017, "A13": "单位名称", "B13": "重复"})
+    fill(template, "重点任务", {"A2": 1, "B2": "甲", "A3": 1.0, "B3": "乙"})
+    result = load_xlsx(template)
+    found = [(f.code, f.location.short()) for f in result.findings]
+    assert ("JX-L002", "基本信息!A13") in found and ("JX-L002", "重点任务!A3") in found

@@ -188,15 +188,18 @@ def _put(cell, value, field_type: str, evaluation: Evaluation | None) -> None:
 
 
 def _number_or_text(cell, number: Decimal, text: str) -> None:
-    """A number where Excel's double holds the Decimal exactly, else the exact text."""
-    if number == number.to_integral_value() and abs(number) < 10**15:
-        cell.value = int(number)
-        return
+    """A number where Excel keeps the Decimal exactly, else the exact text.
+
+    Excel shows and re-saves 15 significant digits (openpyxl writes 16), so a number with more
+    digits would come back changed after a user saves the file: it is written as text instead.
+    """
     as_float = float(number)
-    if Decimal(repr(as_float)) == number:
-        cell.value = as_float
-    else:
+    if not number.is_finite() or Decimal(f"{as_float:.15g}") != number:
         _text(cell, text)
+    elif number == number.to_integral_value():
+        cell.value = int(number)
+    else:
+        cell.value = as_float
 
 
 def _text(cell, text: str) -> None:
