@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Location
 from .facts import LABELLED, Fact
-from .normalize import normalize
+from .normalize import normalize, unwrap
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,8 @@ class Document:
     def __post_init__(self) -> None:
         self.text = normalize(self.raw)
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
+        if self.fmt == "pdf":  # after counting lines: line numbers stay those of the page text
+            self.text = unwrap(self.text)
         self._origin_starts = [start for start, _ in self.origins]
 
     def line_of(self, offset: int) -> int:

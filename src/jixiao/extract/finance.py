@@ -41,7 +41,7 @@ SOURCES = {
     "国有资本经营预算财政拨款": ("国有资本经营预算财政拨款", "国有资本经营预算"),
     "其他资金": ("其他资金", "其他收入"),
 }
-_SOURCE_TAIL = r"(?:财政拨款)?(?:支出|收入|来源|拨款)?"
+_SOURCE_TAIL = rf"(?:\s*{spaced('财政拨款')})?(?:\s*(?:{spaced('支出')}|{spaced('收入')}|{spaced('来源')}|{spaced('拨款')}))?"
 
 
 def _first(doc: Document, patterns: list[re.Pattern[str]], skip: set[int]) -> tuple[re.Match[str] | None, Fact | None]:

@@ -66,6 +66,34 @@ def _looks_traditional(text: str) -> bool:
     return any(c in _TRADITIONAL for c in text)
 
 
+_HEADING_START = re.compile(r"[ \t]*(?:[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\)|\d{1,2}[.、](?!\d)|\(\d{1,2}\)|[①-⑳]|[-•])")
+_PAGE_NUMBER = re.compile(r"^[ \t]*(?:[—–-][ \t]*)?\d{1,4}(?:[ \t]*[—–-])?[ \t]*$|^[ \t]*第\s*\d+\s*页.*$")
+_SENTENCE_END = tuple("。;:!?|")
+
+
+def unwrap(text: str) -> str:
+    """Join the visual lines of PDF paragraphs, keeping every offset: a line as wide as the page that does
+    not end a sentence continues on the next line (its break becomes a space), unless the next line
+    starts a heading; page numbers between two such lines become spaces."""
+    lines = text.split("\n")
+    widths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not widths:
+        return text
+    full = widths[int(len(widths) * 0.9)] * 0.8
+    out: list[str] = []
+    joining = False  # the previous content line runs on
+    for line in lines:
+        if _PAGE_NUMBER.match(line):
+            out.append(" " * len(line) + (" " if joining else "\n"))
+            continue
+        stripped = line.strip()
+        if joining and _HEADING_START.match(line) and out:
+            out[-1] = out[-1][:-1] + "\n"  # the next line is a heading: keep the previous break
+        joining = bool(stripped) and len(stripped) >= full and not stripped.endswith(_SENTENCE_END)
+        out.append(line + (" " if joining else "\n"))
+    return "".join(out)[:len(text)]
+
+
 def spaced(word: str) -> str:
     """A regex for `word` that tolerates the spaces a line wrap puts between its characters."""
     return r"\s*".join(re.escape(c) for c in word)

@@ -19,6 +19,8 @@ _TASK_FIGURES = re.compile(
     rf"(?:{spaced('预算完成数')}|{spaced('实际支出')}|{spaced('执行数')}|{spaced('支出')}){_LABEL_GAP}(?P<executed>{NUMBER})\s*(?:万元|元)"
     rf"(?:[^。\n]{{0,20}}?(?:{spaced('执行率')}|{spaced('完成率')}){_LABEL_GAP}(?P<rate>{NUMBER}\s*%?))?")
 _HEADING = re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|[一二三四五六七八九十]+、|\([一二三四五六七八九十]+\))\s*(?P<name>[^\n]{2,60})$", re.M)
+# The same heading run into flattened text: `… 1.群众文化活动项目 支出完成情况: …`
+_INLINE_HEADING = re.compile(r"(?:^|(?<=[\s。;]))(?:\d{1,2}\s*[.、]|\(\d{1,2}\))\s*(?P<name>[^\s。:;,]{2,40})")
 _SECTION_END = re.compile(r"^\s*[一二三四五六七八九十]+、", re.M)
 
 
@@ -46,6 +48,9 @@ def _heading_before(doc: Document, offset: int) -> tuple[str, int, int] | None:
     best = None
     for h in _HEADING.finditer(doc.text, window_start, offset):
         best = h
+    if best is None:
+        for h in _INLINE_HEADING.finditer(doc.text, window_start, offset):
+            best = h
     if best is None:
         return None
     name = best.group("name")

@@ -42,11 +42,16 @@ def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | N
 
 
 def _value(fact: Fact | None):
-    return None if fact is None else fact.value
+    if fact is None:
+        return None
+    # a fresh Decimal: one fact shared by a report and its project must not become a YAML alias
+    return Decimal(str(fact.value)) if isinstance(fact.value, Decimal) else fact.value
 
 
 def _money(fact: Fact | None, unit: MoneyUnit) -> Money | None:
-    return None if fact is None or not isinstance(fact.value, Decimal) else Money(amount=fact.value, unit=unit)
+    if fact is None or not isinstance(fact.value, Decimal):
+        return None
+    return Money(amount=_value(fact), unit=unit)
 
 
 def _locations(**facts: Fact | None) -> dict[str, Location]:

@@ -12,7 +12,7 @@ from ..model.values import parse_quantity
 from .facts import INFERRED, Fact, IndicatorFacts
 
 _SAID_NOT_MET = re.compile(r"未\s*完\s*成|未\s*达\s*[成到标]|没有完成")
-_SAID_MET = re.compile(r"完\s*成\s*(?:绩效|年度)?\s*目\s*标|达\s*成\s*(?:绩效|年度|预期)\s*(?:目标|指标)|已完成|已达成")
+_SAID_MET = re.compile(r"完\s*成\s*(?:绩\s*效|年\s*度)?\s*目\s*标|达\s*成\s*(?:绩\s*效|年\s*度|预\s*期)\s*(?:目\s*标|指\s*标)|已\s*完\s*成|已\s*达\s*成")
 _MET_WORDS = QUAL_LABELS_MET | {"达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成", "达到预期"}
 
 
