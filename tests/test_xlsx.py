@@ -349,15 +349,20 @@ def test_libreoffice_resaved_workbook_reads_the_same(tmp_path):
     soffice = need_tool("soffice")
     need_calc(soffice)
     source = filled(tmp_path, PROJECT)
+    empty = tmp_path / "模板.xlsx"
+    write_template(empty)
     outdir = tmp_path / "lo"
     env = {**os.environ, "HOME": str(tmp_path)}  # a private profile: parallel runs do not collide
     done = subprocess.run([soffice, "--headless", "--norestore", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
-                           "--outdir", str(outdir), str(source)], capture_output=True, text=True, timeout=180, env=env)
+                           "--outdir", str(outdir), str(source), str(empty)],
+                          capture_output=True, text=True, timeout=180, env=env)
     resaved = outdir / source.name
-    assert resaved.exists(), done.stderr
+    assert resaved.exists() and (outdir / empty.name).exists(), done.stderr
     result = load_file(resaved)
     assert not errors(result.findings), result.findings
     assert to_document(result.evaluation) == to_document(load_file(PROJECT).evaluation)
+    assert {f.code for f in load_file(outdir / empty.name).findings} == {"JX-L004"}
+    assert validations(openpyxl.load_workbook(outdir / empty.name)["绩效指标"])  # drop-downs survive
     shutil.rmtree(outdir)
 
 
