@@ -98,4 +98,4 @@ def _counts(passages: list[Passage]) -> Iterator[Finding]:
             elif first[key][0] != number:
                 _, other, said = first[key]
                 yield finding("JX-T005", passage.path, passage.location, where=passage.label,
-                              stated=m.group(0), data=f"{other.label}写的是“{said}”")
+                              stated=m.group(0), data=f"{other.label}中的“{said}”")

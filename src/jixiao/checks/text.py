@@ -53,9 +53,10 @@ def narrative(ev: Evaluation, with_names: bool = False) -> list[Passage]:
 
 def check_text(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
     yield from _sections(ev)
-    passages = narrative(ev)
-    yield from repeated_passages(passages, p.duplicate_min_len)
-    for passage in narrative(ev, with_names=True):
+    everything = narrative(ev, with_names=True)
+    prose = [passage for passage in everything if not passage.path.endswith(".name")]
+    yield from repeated_passages(prose, p.duplicate_min_len)
+    for passage in everything:
         yield from _doubled(passage, p)
         yield from _unbalanced(passage)
 
@@ -154,6 +155,7 @@ def _in_aabb(text: str, i: int) -> bool:
 # -- JX-T004 --------------------------------------------------------------------------------------------
 _PAIRS = {"（": "）", "(": ")", "《": "》", "“": "”", "‘": "’", "【": "】", "[": "]", "〔": "〕", "「": "」", "『": "』"}
 _CLOSERS = {v: k for k, v in _PAIRS.items()}
+_ANY_MARK = re.compile("[" + re.escape("".join(_PAIRS) + "".join(_CLOSERS) + '"') + "]")
 
 
 def _unbalanced(passage: Passage) -> Iterator[Finding]:
@@ -164,6 +166,8 @@ def _unbalanced(passage: Passage) -> Iterator[Finding]:
 
 def bracket_problem(text: str) -> str | None:
     """A description of the first unbalanced bracket or quote, or None when all pairs close in order."""
+    if not _ANY_MARK.search(text):
+        return None  # most paragraphs: nothing to pair, skip the walk
     stack: list[tuple[str, int]] = []
     for i, ch in enumerate(text):
         if ch in _PAIRS:
