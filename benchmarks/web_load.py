@@ -1,0 +1,221 @@
+"""Load test of the web app: N concurrent clients saving and reading evaluations against a local server.
+
+    .venv/bin/python benchmarks/web_load.py                       # 50 clients, 60 s, PostgreSQL 127.0.0.1:5432
+    .venv/bin/python benchmarks/web_load.py --clients 10 --duration 15 --database sqlite
+
+It creates a fresh database (PostgreSQL database `jixiao_bench`, or a temporary SQLite file), 10 departments
+with one evaluation each and 5 填报人 per department (so saves on one draft race each other), starts
+`jixiao serve`, and lets every client loop: open the editor, save the whole form with one field changed, open the
+history. It prints p50/p95/max latency for pages and for saves (a save rescoring and rechecking the document),
+and checks that every save the server acknowledged is a revision in the database (none lost; races become
+conflict revisions, not overwrites). Exit code 1 on any error or lost revision.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.cookiejar
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+PG_BENCH = "postgresql://postgres@127.0.0.1:5432/jixiao_bench"
+PASSWORD = "Bench-pass-2024"
+DEPARTMENTS = 10
+
+
+def prepare_database(kind: str, data_dir: Path) -> str:
+    if kind == "postgresql":
+        import psycopg
+
+        with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS jixiao_bench")
+            conn.execute("CREATE DATABASE jixiao_bench")
+        os.environ["JIXIAO_DATABASE_URL"] = PG_BENCH
+    os.environ["JIXIAO_DATA_DIR"] = str(data_dir)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
+    import django
+    from django.core.management import call_command
+
+    django.setup()
+    call_command("migrate", verbosity=0)
+    from django.contrib.auth import get_user_model
+
+    from jixiao.load import load_file
+    from jixiao.web.analysis import document_of
+    from jixiao.web.models import Department, Evaluation, Profile, Role, Year
+    from jixiao.web.services import save_revision
+
+    doc = document_of(load_file(ROOT / "examples" / "liwan-fulian-2023.yaml").evaluation)
+    year = Year.objects.create(year=2023)
+    User = get_user_model()
+    for d in range(DEPARTMENTS):
+        dept = Department.objects.create(name=f"压测单位{d:02d}")
+        ev = Evaluation.objects.create(department=dept, year=year)
+        for u in range(5):
+            user = User.objects.create_user(f"u{d:02d}{u}", password=PASSWORD)
+            Profile.objects.create(user=user, role=Role.FILLER, department=dept)
+        save_revision(ev, dict(doc, department={"name": dept.name}), user, 0, "压测初始数据")
+    return os.environ.get("JIXIAO_DATABASE_URL", "")
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Client:
+    def __init__(self, base: str, username: str):
+        self.base = base
+        jar = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect())
+        self.jar = jar
+        self.username = username
+
+    def request(self, path: str, data: dict | None = None) -> tuple[int, str, float]:
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        req = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
+        start = time.perf_counter()
+        try:
+            with self.opener.open(req, timeout=60) as r:
+                status, text = r.status, r.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            status, text = e.code, ""
+        return status, text, time.perf_counter() - start
+
+    def csrf(self) -> str:
+        return next(c.value for c in self.jar if c.name == "csrftoken")
+
+    def login(self) -> None:
+        self.request("/login/")
+        status, _, _ = self.request("/login/", {"username": self.username, "password": PASSWORD, "csrfmiddlewaretoken": self.csrf()})
+        if status != 302:
+            raise RuntimeError(f"login failed for {self.username}: {status}")
+
+
+FIELD = re.compile(r'<(input|textarea|select)[^>]*\bname="([^"]+)"[^>]*?(?:value="([^"]*)")?[^>]*>', re.S)
+
+
+def form_data(html: str) -> dict:
+    """The editor's text inputs with their values (enough to post a full document back)."""
+    form = html[html.index('id="editor"'):html.index("</form>", html.index('id="editor"'))]
+    form = re.sub(r"<template.*?</template>", "", form, flags=re.S)
+    data = {}
+    for m in re.finditer(r'<input type="text" name="([^"]+)"[^>]*value="([^"]*)"', form):
+        data[m.group(1)] = m.group(2).replace("&quot;", '"').replace("&amp;", "&")
+    for m in re.finditer(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S):
+        data[m.group(1)] = m.group(2).replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    for m in re.finditer(r'<select name="([^"]+)"[^>]*>(.*?)</select>', form, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected', m.group(2))
+        data[m.group(1)] = chosen.group(1) if chosen else ""
+    base = re.search(r'name="base_version" value="(\d+)"', html)
+    data["base_version"] = base.group(1) if base else "0"
+    return data
+
+
+def run_client(client: Client, evaluation_id: int, until: float, stats: dict, lock: threading.Lock) -> None:
+    pages, saves, errors, acknowledged = [], [], [], 0
+    n = 0
+    while time.time() < until:
+        n += 1
+        status, html, t = client.request(f"/e/{evaluation_id}/")
+        pages.append(t)
+        if status != 200:
+            errors.append(f"editor {status}")
+            continue
+        data = form_data(html)
+        data["conclusion"] = f"{client.username} 第{n}次保存"
+        data["csrfmiddlewaretoken"] = client.csrf()
+        status, _, t = client.request(f"/e/{evaluation_id}/", data)
+        saves.append(t)
+        if status == 302:
+            acknowledged += 1
+        else:
+            errors.append(f"save {status}")
+        status, _, t = client.request(f"/e/{evaluation_id}/history/")
+        pages.append(t)
+        if status != 200:
+            errors.append(f"history {status}")
+    with lock:
+        stats["pages"] += pages
+        stats["saves"] += saves
+        stats["errors"] += errors
+        stats["acknowledged"] += acknowledged
+
+
+def p95(values: list[float]) -> float:
+    return statistics.quantiles(values, n=20)[-1] if len(values) >= 20 else max(values, default=0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--duration", type=float, default=60)
+    parser.add_argument("--database", choices=["postgresql", "sqlite"], default="postgresql")
+    parser.add_argument("--threads", type=int, default=16, help="waitress threads")
+    args = parser.parse_args()
+
+    data_dir = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
+    db_url = prepare_database(args.database, data_dir)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, JIXIAO_DATA_DIR=str(data_dir))
+    server = subprocess.Popen([str(Path(sys.executable).parent / "jixiao"), "serve", "--no-demo", "--port", str(port),
+                               "--threads", str(args.threads)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        from jixiao.web.models import Evaluation, Revision
+
+        ids = list(Evaluation.objects.order_by("pk").values_list("pk", flat=True))
+        clients = [Client(base, f"u{i % DEPARTMENTS:02d}{(i // DEPARTMENTS) % 5}") for i in range(args.clients)]
+        for c in clients:
+            c.login()
+        before = Revision.objects.count()
+        stats = {"pages": [], "saves": [], "errors": [], "acknowledged": 0}
+        lock = threading.Lock()
+        until = time.time() + args.duration
+        threads = [threading.Thread(target=run_client, args=(c, ids[i % DEPARTMENTS], until, stats, lock))
+                   for i, c in enumerate(clients)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        stored = Revision.objects.count() - before
+        conflicts = Revision.objects.filter(conflict=True).count()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+    print(f"数据库：{args.database} {db_url}；{args.clients} 个并发客户端，{args.duration:.0f} 秒")
+    for name, values, target in (("页面", stats["pages"], 0.3), ("保存", stats["saves"], 1.0)):
+        if values:
+            print(f"{name}：{len(values)} 次，p50 {statistics.median(values) * 1000:.0f} ms，"
+                  f"p95 {p95(values) * 1000:.0f} ms（目标 < {target * 1000:.0f} ms），最大 {max(values) * 1000:.0f} ms")
+    print(f"确认的保存 {stats['acknowledged']} 次，数据库新增版本 {stored} 个（其中冲突版本 {conflicts} 个）")
+    print(f"错误 {len(stats['errors'])} 次" + (f"：{stats['errors'][:5]}" if stats["errors"] else ""))
+    lost = stats["acknowledged"] - stored
+    if lost:
+        print(f"丢失版本 {lost} 个！")
+    return 1 if stats["errors"] or lost else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
