@@ -192,3 +192,11 @@ def test_as_json_shape_and_exact_numbers():
     assert all(set(i) == {"path", "rule", "weight", "score", "explain"} for i in data["items"])
     assert data["items"][1]["score"] == 33.33 and data["total"] == 83.33 and data["items"][0]["score"] == 10
     assert isinstance(data["items"][0]["score"], int)
+
+
+def test_worked_example_with_overachieve_deduction_as_the_docs_say():
+    result = load_file(ROOT / "examples" / "community-library-2024.yaml")
+    rs = with_policy(overachieve_deduction=mof().policies.overachieve_deduction.model_copy(update={"enabled": True}))
+    card = score(result.evaluation, rs)
+    assert [i.path for i in card.items if i.rule == "policy.overachieve_deduction"] == ["tasks[0].indicators[5]"]
+    assert card.total == D("91.76")
