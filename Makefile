@@ -23,6 +23,9 @@ demo: install
 	$(BIN)/jixiao validate examples/liwan-fulian-2023.yaml
 	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/liwan-fulian-2023.xlsx
 	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/liwan-fulian-2023.json
+	$(BIN)/jixiao convert $(OUT)/liwan-fulian-2023.xlsx $(OUT)/liwan-fulian-2023.roundtrip.yaml
+	$(BIN)/jixiao template -o $(OUT)/绩效自评模板.xlsx --force
+	$(BIN)/jixiao render examples/liwan-fulian-2023.yaml -o $(OUT)
 	$(BIN)/jixiao validate examples/community-library-2024.yaml
 	@echo "演示完成：输出在 $(OUT)/"
 

@@ -4,6 +4,7 @@ set -euo pipefail
 packages=(
   poppler-utils            # pdftotext, pdffonts, pdftoppm: PDF tests and page images
   libreoffice-writer-nogui # DOCX → PDF, headless
+  libreoffice-calc-nogui   # opening generated workbooks in the XLSX tests
   fonts-noto-cjk           # 宋体/黑体 substitutes (Noto Serif/Sans CJK SC)
   texlive-lang-chinese     # Fandol fonts: 仿宋 (FandolFang) and 楷体 (FandolKai)
   fontconfig
