@@ -68,7 +68,8 @@ def to_plain(doc: Any) -> Any:
 
 
 class _Dumper(yaml.SafeDumper):
-    pass
+    def ignore_aliases(self, data) -> bool:  # the loader refuses anchors (YAML bombs), so never write them
+        return True
 
 
 def _represent_decimal(dumper: yaml.SafeDumper, value: Decimal):
