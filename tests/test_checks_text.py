@@ -91,3 +91,24 @@ def test_missing_sections_are_named(sloppy):
 
 def test_project_evaluations_need_no_department_functions():
     assert text_findings("kind: project\ndepartment: {name: 某区图书馆}", "JX-T001") == []
+
+
+SEED_TEXT = Path("/work/shared/seed/000_63c091d408b5c5a2.txt")  # the real report; not part of the project
+
+
+@pytest.mark.skipif(not SEED_TEXT.exists(), reason="the seed report text is not beside this checkout")
+def test_real_seed_text_doubled_character_and_pasted_passages():
+    from jixiao.checks.text import check_report_text
+
+    found = check_report_text(SEED_TEXT.read_text(encoding="utf-8"), str(SEED_TEXT))
+    typos = [f for f in found if f.code == "JX-T003"]
+    assert len(typos) == 1 and "第二十十届" in typos[0].message
+    assert len([f for f in found if f.code == "JX-T002"]) >= 5  # 自评结论、任务完成情况与主要工作成效互相复制
+    assert not [f for f in found if f.code == "JX-T004"]
+
+
+def test_plain_text_check_locates_lines():
+    from jixiao.checks.text import check_report_text
+
+    found = check_report_text("第一段。\n\n组织学生参加第二十十届比赛。\n", "r.txt")
+    assert [f.as_line() for f in found] == ["r.txt:3: 警告 JX-T003 第3行“参加第二十十届比赛。”中的“十十”疑为多打了一个字"]

@@ -97,7 +97,10 @@ def _generic_share(tpath: str, task: Task, inds: list[Indicator], p: CheckParams
 
 
 def _missing_blocks(tpath: str, task: Task, inds: list[Indicator], p: CheckParams) -> Iterator[Finding]:
-    present = {str(level1_of(ind)) for ind in inds if level1_of(ind) is not None}
+    blocks = [level1_of(ind) for ind in inds]
+    if not inds or None in blocks:
+        return  # an indicator of unknown 一级 may be the very block that looks missing
+    present = {str(b) for b in blocks}
     missing = [b for b in p.required_blocks if b not in present]
     if missing:
         yield finding("JX-I007", f"{tpath}.indicators", task.where("indicators") or task.location, task=task.name,

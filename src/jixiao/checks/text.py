@@ -61,6 +61,17 @@ def check_text(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         yield from _unbalanced(passage)
 
 
+def check_report_text(text: str, file: str | None = None, p: CheckParams | None = None) -> list[Finding]:
+    """JX-T002–T004 on a report's plain text (as extracted), one passage per line, located by line."""
+    p = p or CheckParams()
+    passages = [Passage(f"text[{n}]", f"第{n}行", line, Location(file=file, line=n))
+                for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    found = list(repeated_passages(passages, p.duplicate_min_len))
+    for passage in passages:
+        found += [*_doubled(passage, p), *_unbalanced(passage)]
+    return found
+
+
 # -- JX-T001 --------------------------------------------------------------------------------------------
 _SECTIONS = (  # (attribute, 中文, required for project evaluations too)
     ("functions", "部门职能", False), ("finance", "部门整体收支情况", True), ("goals", "绩效目标", True),
