@@ -48,6 +48,14 @@ _INTRO = """\
 审核代码（预算、指标、评分、文字）的示例是 YAML 片段：覆盖到一份干净完整的示例数据
 （`src/jixiao/checks/example_base.yaml`）的同名字段上，`indicator:` 替换同一一级指标下的第一项指标，
 `indicators:` 替换第一项任务的全部指标。测试逐条运行这些示例：失败示例必须报出该代码，通过示例不得报出。
+
+文字检查（JX-T002 段落重复、JX-T003 重复字、JX-T004 括号引号）也可以直接用于报告的纯文本（例如从已公开的 PDF
+提取的文字）：`jixiao.checks.text.check_report_text(text, file)` 每行作为一段，发现定位到行。在荔湾区妇联
+2023 年公开报告的原文上，它找出“第二十十届”这一多打的字，以及自评结论、任务完成情况和主要工作成效之间
+多处 50 字以上的复制段落，而不会把叠词当成错字。
+
+Python 接口：`jixiao.checks.check(evaluation, ruleset=None, scorecard=None)` 返回发现列表（顺序固定）；
+`jixiao.checks.draft_sections(evaluation, findings)` 返回 `Drafts(problems, measures)`，供报告渲染和网页使用。
 """
 
 

@@ -32,7 +32,7 @@ def check_narrative_figures(ev: Evaluation, p: CheckParams) -> Iterator[Finding]
         if owner is not None:
             yield from _finance_figures(passage, owner, p)
     for ti, task in enumerate(ev.tasks):
-        yield from _indicator_figures(ev, ti, task, passages)
+        yield from _indicator_figures(ti, task, passages)
     yield from _counts(passages)
 
 
@@ -67,7 +67,7 @@ def _data_value(owner: Finance | Task, attr: str) -> Decimal | None:
     return None if money is None else money.to(MoneyUnit.WAN).amount
 
 
-def _indicator_figures(ev: Evaluation, ti: int, task: Task, passages: list[Passage]) -> Iterator[Finding]:
+def _indicator_figures(ti: int, task: Task, passages: list[Passage]) -> Iterator[Finding]:
     """"案件办结率达 98%" in the text while the data say 100%: a number right after the indicator's name
     that is none of its stated values."""
     own = [p for p in passages if p.path.startswith(f"tasks[{ti}].outcome")]
