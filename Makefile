@@ -19,15 +19,23 @@ system-deps:
 	bash scripts/install-system-deps.sh
 
 demo: install
-	@mkdir -p $(OUT)
+	@mkdir -p $(OUT)/data $(OUT)/report
 	$(BIN)/jixiao validate examples/liwan-fulian-2023.yaml
-	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/liwan-fulian-2023.xlsx
-	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/liwan-fulian-2023.json
-	$(BIN)/jixiao convert $(OUT)/liwan-fulian-2023.xlsx $(OUT)/liwan-fulian-2023.roundtrip.yaml
-	$(BIN)/jixiao template -o $(OUT)/绩效自评模板.xlsx --force
-	$(BIN)/jixiao render examples/liwan-fulian-2023.yaml -o $(OUT)
 	$(BIN)/jixiao validate examples/community-library-2024.yaml
-	@echo "演示完成：输出在 $(OUT)/"
+	$(BIN)/jixiao validate examples/clean-department-2024.yaml
+	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/data/liwan-fulian-2023.xlsx
+	$(BIN)/jixiao convert examples/liwan-fulian-2023.yaml $(OUT)/data/liwan-fulian-2023.json
+	$(BIN)/jixiao convert $(OUT)/data/liwan-fulian-2023.xlsx $(OUT)/data/liwan-fulian-2023.roundtrip.yaml
+	$(BIN)/jixiao template -o $(OUT)/绩效自评模板.xlsx --force
+	$(BIN)/jixiao score examples/liwan-fulian-2023.yaml
+	$(BIN)/jixiao score examples/community-library-2024.yaml
+	@# 荔湾区妇联的数据保留了原报告自身的问题，审核会报告错误（退出码 1），这正是演示的内容。
+	$(BIN)/jixiao check examples/liwan-fulian-2023.yaml --draft || true
+	$(BIN)/jixiao check examples/clean-department-2024.yaml
+	$(BIN)/jixiao render examples/liwan-fulian-2023.yaml -o $(OUT)/report
+	$(BIN)/jixiao render examples/community-library-2024.yaml -o $(OUT)/report
+	$(BIN)/jixiao extract $(OUT)/report/liwan-fulian-2023.docx --summary
+	@echo "演示完成：数据在 $(OUT)/data/，报告在 $(OUT)/report/，空白模板为 $(OUT)/绩效自评模板.xlsx"
 
 test: install
 	$(BIN)/python -m pytest -q
