@@ -163,29 +163,37 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--database", choices=["postgresql", "sqlite"], default="postgresql")
-    parser.add_argument("--threads", type=int, default=16, help="waitress threads")
+    parser.add_argument("--threads", type=int, default=8, help="waitress threads per instance")
+    parser.add_argument("--instances", type=int, default=min(4, os.cpu_count() or 1),
+                        help="server processes on one database, as behind a proxy (clients spread over them)")
     args = parser.parse_args()
 
     data_dir = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
     db_url = prepare_database(args.database, data_dir)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    if args.database == "sqlite":
+        args.instances = 1  # one writer process for a SQLite file
     env = dict(os.environ, JIXIAO_DATA_DIR=str(data_dir))
-    server = subprocess.Popen([str(Path(sys.executable).parent / "jixiao"), "serve", "--no-demo", "--port", str(port),
-                               "--threads", str(args.threads)], env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    servers, bases = [], []
+    for _ in range(args.instances):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        servers.append(subprocess.Popen(
+            [str(Path(sys.executable).parent / "jixiao"), "serve", "--no-demo", "--port", str(port), "--threads", str(args.threads)],
+            env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        bases.append(f"http://127.0.0.1:{port}")
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/healthz", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.2)
+        for base in bases:
+            for _ in range(100):
+                try:
+                    urllib.request.urlopen(base + "/healthz", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.2)
         from jixiao.web.models import Evaluation, Revision
 
         ids = list(Evaluation.objects.order_by("pk").values_list("pk", flat=True))
-        clients = [Client(base, f"u{i % DEPARTMENTS:02d}{(i // DEPARTMENTS) % 5}") for i in range(args.clients)]
+        clients = [Client(bases[i % len(bases)], f"u{i % DEPARTMENTS:02d}{(i // DEPARTMENTS) % 5}") for i in range(args.clients)]
         for c in clients:
             c.login()
         before = Revision.objects.count()
@@ -201,10 +209,12 @@ def main() -> int:
         stored = Revision.objects.count() - before
         conflicts = Revision.objects.filter(conflict=True).count()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        for server in servers:
+            server.terminate()
+            server.wait(timeout=10)
 
-    print(f"数据库：{args.database} {db_url}；{args.clients} 个并发客户端，{args.duration:.0f} 秒")
+    print(f"数据库：{args.database} {db_url}；{args.instances} 个服务进程 × {args.threads} 线程；"
+          f"{args.clients} 个并发客户端（无思考时间），{args.duration:.0f} 秒")
     for name, values, target in (("页面", stats["pages"], 0.3), ("保存", stats["saves"], 1.0)):
         if values:
             print(f"{name}：{len(values)} 次，p50 {statistics.median(values) * 1000:.0f} ms，"

@@ -61,3 +61,12 @@ def test_first_start_creates_database_and_demo_accounts_once(tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_unreachable_database_is_a_clear_message(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "JIXIAO_DATA_DIR": str(tmp_path),
+           "JIXIAO_DATABASE_URL": "postgresql://postgres@127.0.0.1:1/none"}
+    run = subprocess.run([str(JIXIAO), "serve", "--port", str(_free_port())], cwd=ROOT, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1
+    assert "无法连接或初始化数据库" in run.stderr and "Traceback" not in run.stderr

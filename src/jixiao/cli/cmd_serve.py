@@ -10,24 +10,6 @@ import click
 from .app import app
 
 
-def _prepare(examples: Path | None, demo: bool) -> None:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
-    import django
-    from django.core.management import call_command
-
-    django.setup()
-    call_command("migrate", interactive=False, verbosity=0)
-    if not demo:
-        return
-    from ..web.demo import seed_demo
-
-    accounts = seed_demo(examples)
-    if accounts:
-        click.echo("首次启动：已创建演示单位和以下账号（密码只显示这一次，请妥善保存）：")
-        for a in accounts:
-            click.echo(f"  {a.role:<4} 用户名 {a.username:<14} 密码 {a.password}  {a.department}")
-
-
 @app.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="监听地址；对内网开放用 0.0.0.0。")
 @click.option("--port", default=8000, show_default=True, type=int, help="端口。")
@@ -40,15 +22,18 @@ def serve(host: str, port: int, threads: int, data_dir: Path | None, examples: P
     if data_dir is not None:
         os.environ["JIXIAO_DATA_DIR"] = str(data_dir)
     try:
-        import waitress  # noqa: F401
-        import django  # noqa: F401
+        from ..web import server
     except ImportError:
         raise click.ClickException("未安装网页组件：请运行 pip install 'jixiao[web]'")
-    _prepare(examples, not no_demo)
-    from waitress import serve as waitress_serve
-
-    from ..web.wsgi import application
-
-    db = "PostgreSQL" if os.environ.get("JIXIAO_DATABASE_URL", "").startswith("postgres") else "SQLite"
-    click.echo(f"绩效自评系统已启动：http://{host}:{port}/ （数据库：{db}；按 Ctrl+C 停止）")
-    waitress_serve(application, host=host, port=port, threads=threads, ident="jixiao")
+    try:
+        accounts = server.prepare(examples, demo=not no_demo)
+    except ImportError:
+        raise click.ClickException("未安装网页组件：请运行 pip install 'jixiao[web]'")
+    except server.DatabaseUnavailable as exc:
+        raise click.ClickException(str(exc))
+    if accounts:
+        click.echo("首次启动：已创建演示单位和以下账号（密码只显示这一次，请妥善保存）：")
+        for a in accounts:
+            click.echo(f"  {a.role:<4} 用户名 {a.username:<14} 密码 {a.password}  {a.department}")
+    click.echo(f"绩效自评系统已启动：http://{host}:{port}/ （数据库：{server.database_label()}；按 Ctrl+C 停止）")
+    server.run(host, port, threads)
