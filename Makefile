@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test system-deps clean
+.PHONY: install demo test serve system-deps clean
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,10 @@ demo: install
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# The web app for departments and the finance bureau (SQLite in ./var by default).
+serve: install
+	$(BIN)/jixiao serve
 
 clean:
 	rm -rf $(OUT) build dist .pytest_cache
