@@ -38,6 +38,7 @@ class Extraction:
     summary: dict[str, Any]
     values: list[Value] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    text: str = ""  # the report's text as read from the file, for checks that read prose
 
 
 def extract_text(text: str, file: str | None = None) -> Extraction:
@@ -60,7 +61,7 @@ def _extract(doc: Document) -> Extraction:
     if not values or all(v.path in ("year", "report_type", "unit") for v in values):
         findings.append(finding("JX-E005", location=Location(file=doc.file)))
     evaluation, model_findings = to_evaluation(report, doc.file)
-    return Extraction(evaluation, summarize(report), values, findings + model_findings)
+    return Extraction(evaluation, summarize(report), values, findings + model_findings, doc.raw)
 
 
 def _plain(value: Any) -> Any:
