@@ -28,6 +28,14 @@ def need_tool(name: str) -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def seed():
+    """The seed department as loaded from examples/ (frozen, so tests can share it)."""
+    from jixiao.load import load_file
+
+    return load_file(SEED).evaluation
+
+
 @pytest.fixture
 def cli():
     return run_cli

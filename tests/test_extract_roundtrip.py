@@ -2,9 +2,7 @@
 
 import pytest
 
-from .conftest import SEED
 from jixiao.extract import extract_file
-from jixiao.load import load_file
 
 render = pytest.importorskip("jixiao.render", reason="jixiao.render has not landed yet")
 if not all(hasattr(render, n) for n in ("build_view", "render_docx", "render_markdown")):
@@ -20,11 +18,6 @@ def _figures(evaluation):
         "tasks": [(t.name, t.budget, t.executed, [(i.name, str(i.period_target), str(i.target)) for i in t.indicators])
                   for t in evaluation.tasks],
     }
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_file(SEED).evaluation
 
 
 def _normalise_quotes(figures):

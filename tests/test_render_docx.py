@@ -8,20 +8,13 @@ import pytest
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from jixiao.load import load_file
 from jixiao.model import Paragraph
 from jixiao.render import make_view, render_docx
 from jixiao.render.dump import docx_dump, east_asia_font
 
-from .conftest import SEED
 
 GOLDEN = Path(__file__).parent / "golden" / "render"
 REGEN = bool(os.environ.get("JIXIAO_REGEN_GOLDEN"))
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_file(SEED).evaluation
 
 
 @pytest.fixture(scope="module")

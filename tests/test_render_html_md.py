@@ -5,21 +5,14 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from jixiao.load import load_file
 from jixiao.model import Paragraph
 from jixiao.render import build_view, make_view, render_html, render_markdown
 from jixiao.render.html import render_html as render_html_page
 
-from .conftest import SEED
 
 OUTLINE = ("一、基本情况", "（一）部门职能", "（二）部门整体收支情况", "（三）部门整体支出绩效目标", "（四）部门年度重点工作任务",
            "二、综合评价分析", "（一）自评结论综述", "（二）各重点工作任务绩效目标完成情况分析", "（三）主要工作成效",
            "三、存在的主要问题", "四、下一步改进措施")
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_file(SEED).evaluation
 
 
 def test_html_has_no_external_assets(seed):

@@ -4,17 +4,10 @@ from decimal import Decimal
 
 import pytest
 
-from jixiao.load import load_file
 from jixiao.model import Money, MoneyUnit, Paragraph
 from jixiao.render import build_view, make_view
 from jixiao.render.format import amount, chinese_number, level2_number, ordinal_clause, rate, trim
 
-from .conftest import SEED
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_file(SEED).evaluation
 
 
 def test_amounts_have_two_decimals_and_the_evaluation_unit():

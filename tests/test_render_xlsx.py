@@ -6,18 +6,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from jixiao.load import load_file
 from jixiao.model import Kind
 from jixiao.render import build_view, make_view, render_xlsx
 from jixiao.render.dump import xlsx_dump
 
-from .conftest import SEED
 from .test_render_docx import check_golden
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return load_file(SEED).evaluation
 
 
 @pytest.fixture(scope="module")
