@@ -112,3 +112,43 @@ def test_revisions_are_immutable(world):
     rev.source = "改写"
     with pytest.raises(ValueError):
         rev.save()
+
+
+def test_field_values_and_comments_are_escaped(world, client_for):
+    from jixiao.web.services import add_comment, save_revision
+
+    doc = dict(world.seed_document, conclusion=['总体良好"><script>alert(1)</script>'])
+    save_revision(world.ev_a, doc, world.filler_a, world.ev_a.version, "测试")
+    add_comment(world.ev_a, world.reviewer, "finance.budget", "<b>请核对</b> & 补充")
+    page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert "<script>alert(1)" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<b>请核对</b>" not in page and "&lt;b&gt;请核对&lt;/b&gt; &amp; 补充" in page
+    # the value still round-trips through the form unchanged
+    assert form_fields(page)["conclusion"] == '总体良好"><script>alert(1)</script>'
+
+
+def test_read_only_editor_locks_every_field(world, client_for):
+    from jixiao.web.services import apply_transition
+
+    apply_transition(world.ev_a, "submit", world.filler_a)
+    form = BeautifulSoup(client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode(), "html.parser").find("form", id="editor")
+    controls = [el for el in form.find_all(["input", "textarea", "select"]) if el.get("data-tpl")]
+    assert len(controls) > 100
+    assert all(el.has_attr("readonly") or el.has_attr("disabled") for el in controls)
+
+
+def test_history_is_paged_and_any_two_revisions_can_be_compared(world, client_for):
+    from jixiao.web.services import save_revision
+    from jixiao.web.views.history import PAGE_SIZE
+
+    for n in range(PAGE_SIZE + 5):
+        save_revision(world.ev_a, dict(world.seed_document, conclusion=[f"第{n}次修改"]), world.filler_a, world.ev_a.version, "测试")
+    client = client_for(world.filler_a)
+    first = BeautifulSoup(client.get(f"/e/{world.ev_a.pk}/history/").content.decode(), "html.parser")
+    numbers = [int(a["value"]) for a in first.select('#history input[name="b"]')]
+    assert numbers == list(range(PAGE_SIZE + 6, 6, -1))  # newest first, one page
+    assert "第 1/2 页" in first.text
+    second = BeautifulSoup(client.get(f"/e/{world.ev_a.pk}/history/?page=2").content.decode(), "html.parser")
+    assert [int(a["value"]) for a in second.select('#history input[name="b"]')] == [6, 5, 4, 3, 2, 1]
+    diff = client.get(f"/e/{world.ev_a.pk}/history/diff/?a=1&b={PAGE_SIZE + 6}").content.decode()
+    assert f"第{PAGE_SIZE + 4}次修改" in diff

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -22,10 +23,15 @@ def _revision(evaluation, number) -> Revision:
         raise Http404("没有这个版本")
 
 
+PAGE_SIZE = 50
+
+
 def history(request, pk):
+    """Newest first, a page at a time: a busy draft collects hundreds of revisions, and the page must stay fast."""
     evaluation = evaluation_for(request.user, pk)
-    revisions = evaluation.revisions.select_related("author").defer("document")
-    return render(request, "web/history.html", {"ev": evaluation, "revisions": revisions})
+    revisions = evaluation.revisions.select_related("author").defer("document", "findings")
+    page = Paginator(revisions, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "web/history.html", {"ev": evaluation, "page": page, "revisions": page.object_list})
 
 
 def diff(request, pk):
