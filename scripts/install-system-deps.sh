@@ -9,6 +9,7 @@ packages=(
   texlive-lang-chinese     # Fandol fonts: 仿宋 (FandolFang) and 楷体 (FandolKai)
   fontconfig
   chromium                 # browser tests of the web app (Playwright drives Debian's chromium)
+  chromium-l10n            # its Chinese UI strings, so native controls (the file chooser) read 选择文件 as users see them
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 CHROMIUM = "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync"]
+        "--disable-component-update", "--disable-sync", "--lang=zh-CN"]
 PASSWORD = "Jx-test-pass-2024"
 
 
@@ -46,7 +46,8 @@ def browser_page(monkeypatch):
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        # Chinese UI strings for native controls (选择文件), as on users' machines; needs chromium-l10n
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, env=dict(os.environ, LANGUAGE="zh_CN"))
         context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True, locale="zh-CN")
         page = context.new_page()
         page.set_default_timeout(15000)

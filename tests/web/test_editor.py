@@ -152,3 +152,25 @@ def test_history_is_paged_and_any_two_revisions_can_be_compared(world, client_fo
     assert [int(a["value"]) for a in second.select('#history input[name="b"]')] == [6, 5, 4, 3, 2, 1]
     diff = client.get(f"/e/{world.ev_a.pk}/history/diff/?a=1&b={PAGE_SIZE + 6}").content.decode()
     assert f"第{PAGE_SIZE + 4}次修改" in diff
+
+
+def test_findings_comments_and_diffs_name_fields_in_words(world, client_for):
+    from jixiao.web.services import add_comment, save_revision
+
+    add_comment(world.ev_a, world.reviewer, "tasks[0].indicators[2].actual", "请补充实际完成值")
+    client = client_for(world.filler_a)
+    soup = BeautifulSoup(client.get(f"/e/{world.ev_a.pk}/").content.decode(), "html.parser")
+    # the finding list says which task and indicator, not tasks[0].indicators[2].actual
+    where = [li.find("span", class_="muted") for li in soup.select("#findings li")]
+    assert "［重点工作任务1「妇联活动及组织建设阵地建设专项经…」 › 绩效指标3「“三八”节系列活动」 › 实际完成值］" in [w.text for w in where if w]
+    # the comment chooser groups fields by task and indicator; the posted value is still the model path
+    option = soup.select_one('select[name="path"] option[value="tasks[0].indicators[2].actual"]')
+    assert option.text == "实际完成值"
+    assert option.parent.name == "optgroup" and option.parent["label"].endswith("绩效指标3「“三八”节系列活动」")
+    doc = world.ev_a.current.document
+    doc["tasks"][0]["indicators"][2]["actual"] = "1次"
+    save_revision(world.ev_a, doc, world.filler_a, world.ev_a.version, "测试")
+    diff = BeautifulSoup(client.get(f"/e/{world.ev_a.pk}/history/diff/?a=1&b=2").content.decode(), "html.parser")
+    row = diff.select_one("#diff tbody tr")
+    assert row.td.text.endswith("绩效指标3「“三八”节系列活动」 › 实际完成值") and row.td["title"] == "tasks[0].indicators[2].actual"
+    assert row.select_one("td.new").text == "1次"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..load.paths import describe
+
 
 def flatten(doc, prefix: str = "") -> dict[str, str]:
     """{"tasks": [{"name": "x"}]} → {"tasks[0].name": "x"}; lists of text become one line each."""
@@ -24,6 +26,7 @@ class Change:
     path: str
     old: str | None
     new: str | None
+    label: str = ""  # the path in words, with task and indicator names
 
     @property
     def kind(self) -> str:
@@ -37,4 +40,4 @@ class Change:
 def compare(old: dict, new: dict) -> list[Change]:
     a, b = flatten(old), flatten(new)
     paths = list(a) + [p for p in b if p not in a]
-    return [Change(p, a.get(p), b.get(p)) for p in paths if a.get(p) != b.get(p)]
+    return [Change(p, a.get(p), b.get(p), describe(p, new if p in b else old)) for p in paths if a.get(p) != b.get(p)]

@@ -58,6 +58,16 @@ def indicator_cells(widgets: list[Widget], editable: bool) -> SafeString:
     return mark_safe("".join(f"<td>{_field(w, editable, with_doc=False)}</td>" for w in widgets))
 
 
-def path_options(paths: list[str]) -> SafeString:
-    """<option>s for the comment form's field chooser."""
-    return mark_safe("".join(f'<option value="{escape(p)}">{escape(p)}</option>' for p in paths))
+def path_options(paths: list[tuple[str, str]]) -> SafeString:
+    """The comment form's field chooser: (model path, the path in words) → <option>s, grouped by task and
+    indicator (<optgroup>) so each option reads as just the field's name."""
+    parts, group = [], None
+    for path, words in paths:
+        parent, _, name = words.rpartition(" › ")
+        if parent != group:
+            parts.append(("</optgroup>" if group else "") + (f'<optgroup label="{escape(parent)}">' if parent else ""))
+            group = parent
+        parts.append(f'<option value="{escape(path)}">{escape(name)}</option>')
+    if group:
+        parts.append("</optgroup>")
+    return mark_safe("".join(parts))

@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 
 from .. import forms
+from ...load.paths import describe
 from ..models import Comment
 from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
 from ..services import save_revision
@@ -26,6 +27,7 @@ def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
 
 
 def _context(request, evaluation, document: dict, findings: list[dict]):
+    findings = [dict(f, where=describe(f.get("path") or "", document)) for f in findings]
     top = forms.widgets(forms.ROOT, document)
     blocks = forms.task_blocks(document)
     every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
@@ -44,7 +46,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "editable": can_edit(request.user, evaluation),
         "actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(request.user, evaluation)],
         "transitions": evaluation.transitions.select_related("user"),
-        "field_paths": [w.name for w in every],
+        "field_paths": [(w.name, describe(w.name, document)) for w in every],
     }
 
 

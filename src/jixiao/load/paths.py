@@ -1,0 +1,51 @@
+"""Model paths in words: `tasks[0].indicators[2].actual` → 重点工作任务1「…」› 绩效指标3「…」› 实际完成值.
+
+Findings, comments and the revision diff name fields by model path; department staff should read the field's
+Chinese name and which task and indicator it belongs to instead.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .fields import ROOT, Field
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
+NAME_CHARS = 16  # a long task or indicator name is cut to this many characters
+
+
+def _short(name) -> str:
+    text = str(name).strip()
+    return text if len(text) <= NAME_CHARS else text[:NAME_CHARS] + "…"
+
+
+def describe(path: str, document: dict | None = None) -> str:
+    """The path in Chinese; with the document, list items also show their names. Unknown parts stay as written."""
+    if not path:
+        return "整体"
+    spec: Field | None = ROOT
+    value = document
+    words: list[str] = []
+    for step in path.split("."):
+        m = _STEP.fullmatch(step)
+        if m is None or spec is None:
+            words.append(step)
+            spec, value = None, None
+            continue
+        key, indices = m.group(1), [int(i) for i in re.findall(r"\d+", m.group(2))]
+        spec = next((c for c in spec.children if c.key == key), None)
+        value = value.get(key) if isinstance(value, dict) else None
+        if spec is None:
+            words.append(step)
+            continue
+        if not indices:
+            words.append(spec.label)
+            continue
+        index = indices[0]
+        value = value[index] if isinstance(value, list) and 0 <= index < len(value) else None
+        name = value.get("name") if isinstance(value, dict) else None
+        if spec.type == "texts":
+            words.append(f"{spec.label}第{index + 1}段")
+        else:
+            words.append(f"{spec.label}{index + 1}" + (f"「{_short(name)}」" if name else ""))
+    return " › ".join(words)
