@@ -14,7 +14,8 @@ import openpyxl
 import pytest
 
 from jixiao.load import load_file, to_document
-from jixiao.load.xlsx import cell_value, is_percent_format, load_xlsx
+from jixiao.load.xlsx import load_xlsx
+from jixiao.load.xlsx_sheet import cell_value, is_percent_format
 from jixiao.load.xlsx_layout import DATA_SHEETS, GUIDE_SHEET, LEVEL2_CHOICES
 from jixiao.load.xlsx_write import write_template, write_xlsx
 from jixiao.model import LEVEL2_BY_LEVEL1
