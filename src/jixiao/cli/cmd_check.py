@@ -34,7 +34,8 @@ def check_command(file: Path, ruleset_name: str | None, as_json: bool, draft: bo
     if evaluation is not None:
         found = check(evaluation, ruleset)
         if file.suffix.lower() in REPORT_SUFFIXES:
-            # The extractor carries figures, not the narrative sections, so "section missing" can't be judged.
+            # The extractor finds narrative sections only under the usual headings; a section it did not find
+            # may still be in the report, so "section missing" is not judged on published reports.
             found = [f for f in found if f.code != "JX-T001"]
         findings += found
     drafts = draft_sections(evaluation, findings) if draft and evaluation is not None else None

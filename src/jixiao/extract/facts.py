@@ -41,6 +41,7 @@ class ProjectFacts:
     budget: Fact | None = None
     executed: Fact | None = None
     execution_rate: Fact | None = None
+    outcome: Fact | None = None  # 目标实际完成情况及主要成效, as written
     indicators: list[IndicatorFacts] = field(default_factory=list)
     start: int = 0  # offset where the project's text begins, to order and bound it
 
@@ -65,6 +66,8 @@ class ReportFacts:
     grade: Fact | None = None
     problems: list[Fact] | None = None
     measures: list[Fact] | None = None
+    # the report's own paragraphs, by field (functions, goals, conclusion, achievements); see narrative.py
+    narrative: dict[str, list[Fact]] = field(default_factory=dict)
 
     def records(self) -> list[tuple[str, Fact]]:
         """Every fact with its field path, in reading order of the summary."""
@@ -76,7 +79,7 @@ class ReportFacts:
                 out.append((name, fact))
         out.extend((f"by_source[{label}]", fact) for label, fact in self.by_source.items())
         for pi, p in enumerate(self.projects):
-            for name in ("name", "budget", "executed", "execution_rate"):
+            for name in ("name", "budget", "executed", "execution_rate", "outcome"):
                 fact = getattr(p, name)
                 if fact is not None:
                     out.append((f"projects[{pi}].{name}", fact))
@@ -85,6 +88,6 @@ class ReportFacts:
                     fact = getattr(ind, name)
                     if fact is not None:
                         out.append((f"projects[{pi}].indicators[{ii}].{name}", fact))
-        for label, items in (("problems", self.problems), ("measures", self.measures)):
+        for label, items in (("problems", self.problems), ("measures", self.measures), *self.narrative.items()):
             out.extend((f"{label}[{i}]", fact) for i, fact in enumerate(items or []))
         return out

@@ -9,6 +9,7 @@ from .finance import read_finance
 from .funds import read_fund_table
 from .header import find_department, find_report_type, find_unit, find_year
 from .indicator_table import read_indicator_table
+from .narrative import read_narrative
 from .project_form import allotted_project, apply_fund_rows, form_project
 from .tasks import read_tasks
 from .tokens import cells as table_cells
@@ -35,6 +36,7 @@ def read_report(doc: Document) -> ReportFacts:
     report.grade = find_grade(doc)
     report.problems = find_items(doc, "存在", "问题")
     report.measures = find_items(doc, "改进", "措施", "建议")
+    report.narrative = read_narrative(doc)
     return report
 
 

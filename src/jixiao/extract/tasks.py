@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 
 from .document import Document
-from .facts import INFERRED, LABELLED, ProjectFacts
+from .facts import INFERRED, LABELLED, Fact, ProjectFacts
 from .indicators import prose_indicators
+from .narrative import display
 from .normalize import NUMBER, clean, rate_percent, spaced, to_decimal
 
 _LABEL_GAP = r"\s*[:为]?\s*"
@@ -22,6 +23,9 @@ _HEADING = re.compile(r"^\s*(?:[-•]\s*)?(?:\d{1,2}\s*[.、]|\(\d{1,2}\)|[一�
 # The same heading run into flattened text: `… 1.群众文化活动项目 支出完成情况: …`
 _INLINE_HEADING = re.compile(r"(?:^|(?<=[\s。;]))(?:\d{1,2}\s*[.、]|\(\d{1,2}\))\s*(?P<name>[^\s。:;,]{2,40})")
 _SECTION_END = re.compile(r"^\s*[一二三四五六七八九十]+、", re.M)
+# 目标实际完成情况及主要成效: … up to the indicators' paragraph
+_OUTCOME = re.compile(rf"(?:{spaced('目标实际完成情况及主要成效')}|{spaced('实际完成情况及主要成效')}|{spaced('主要成效')})\s*:?")
+_OUTCOME_END = re.compile(rf"{spaced('指标完成情况')}|{spaced('绩效指标完成情况')}")
 
 
 def read_tasks(doc: Document) -> list[ProjectFacts]:
@@ -38,9 +42,20 @@ def read_tasks(doc: Document) -> list[ProjectFacts]:
             task.execution_rate = doc.fact(rate_percent(re.sub(r"\s", "", m.group("rate"))),
                                            m.start("rate"), m.end("rate"), LABELLED)
         end = anchors[k + 1].start() if k + 1 < len(anchors) else _section_end(doc, m.end())
+        task.outcome = _outcome(doc, m.end(), end)
         task.indicators = prose_indicators(doc, m.end(), end)
         tasks.append(task)
     return tasks
+
+
+def _outcome(doc: Document, start: int, end: int) -> Fact | None:
+    label = _OUTCOME.search(doc.text, start, end)
+    if label is None:
+        return None
+    stop = _OUTCOME_END.search(doc.text, label.end(), end)
+    text_end = stop.start() if stop else end
+    text = display(doc, label.end(), text_end)
+    return doc.fact(text, label.end(), text_end, INFERRED) if text else None
 
 
 def _heading_before(doc: Document, offset: int) -> tuple[str, int, int] | None:

@@ -28,9 +28,13 @@ def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | N
         kind=kind,
         year=report.year.value,
         unit=unit,
-        department=Department(name=report.department.value, location=report.department.location),
+        department=Department(name=report.department.value, location=report.department.location,
+                              functions=_paragraphs(report.narrative.get("functions"))),
         finance=_finance(report, unit),
         tasks=tuple(_task(p, unit) for p in report.projects if p.name is not None),
+        goals=_paragraphs(report.narrative.get("goals")),
+        conclusion=_paragraphs(report.narrative.get("conclusion")),
+        achievements=_paragraphs(report.narrative.get("achievements")),
         problems=_paragraphs(report.problems),
         measures=_paragraphs(report.measures),
         declared_score=_value(report.score),
@@ -74,11 +78,11 @@ def _finance(r: ReportFacts, unit: MoneyUnit) -> Finance:
 
 def _task(p: ProjectFacts, unit: MoneyUnit) -> Task:
     return Task(name=p.name.value, budget=_money(p.budget, unit), executed=_money(p.executed, unit),
-                execution_rate=_value(p.execution_rate),
+                execution_rate=_value(p.execution_rate), outcome=_value(p.outcome),
                 indicators=tuple(_indicator(i) for i in p.indicators if i.name is not None),
                 location=p.name.location,
                 field_locations=_locations(name=p.name, budget=p.budget, executed=p.executed,
-                                           execution_rate=p.execution_rate))
+                                           execution_rate=p.execution_rate, outcome=p.outcome))
 
 
 def _indicator(i: IndicatorFacts) -> Indicator:
