@@ -56,3 +56,13 @@ def test_extracted_narrative_round_trips_through_the_input_format():
     again = load_text(to_yaml(ev), "yaml", "again.yaml").evaluation
     assert texts(again.achievements) == texts(ev.achievements)
     assert again.tasks[0].outcome == ev.tasks[0].outcome
+
+
+def test_problems_and_measures_are_clean_items():
+    ev = extract_file(FIXTURE).evaluation
+    assert texts(ev.problems) == ["少儿文献更新偏慢", "数字资源使用率不高。"]
+    text = ("2023年度某镇人民政府部门整体支出绩效自评报告\n三、存在的主要问题\n指标不够细化。\n"
+            "四、下一步改进措施\n针对存在的问题,一是细化指标,提高目标值;二是加强培训。3.按月跟踪支出进度。\n")
+    ev = extract_text(text).evaluation
+    assert texts(ev.problems) == ["指标不够细化。"]
+    assert texts(ev.measures) == ["细化指标，提高目标值", "加强培训。", "按月跟踪支出进度。"]

@@ -6,7 +6,8 @@ import re
 
 from .document import Document
 from .facts import LABELLED, Fact
-from .normalize import NUMBER, clean, spaced, to_decimal
+from .narrative import display
+from .normalize import NUMBER, spaced, to_decimal
 from .sections import find_sections
 
 _SCORE = re.compile(
@@ -33,15 +34,34 @@ def find_grade(doc: Document) -> Fact | None:
 
 
 def find_items(doc: Document, *titles: str) -> list[Fact] | None:
-    """The enumerated items (一是…/1.…) of the first section whose title has one of `titles`; None without one."""
+    """The enumerated items (一是…/1.…) of the first section whose title has one of `titles`; None without one.
+    Item markers are dropped; the text reads as written (see narrative.display)."""
     for section in find_sections(doc):
         if section.level == 1 and any(t in section.title for t in titles):
             body = doc.text[section.body_start:section.end]
-            starts = [m.end() for m in _ITEM.finditer(body)]
-            if not starts:
-                text = clean(body)
+            markers = list(_ITEM.finditer(body))
+            if not markers:
+                text = display(doc, section.body_start, section.end)
                 return [doc.fact(text, section.body_start, section.end)] if text else []
-            bounds = starts + [len(body)]
-            return [doc.fact(clean(body[a:b]) or "", section.body_start + a, section.body_start + b)
-                    for a, b in zip(bounds, bounds[1:])]
+            # an item runs from the end of its marker to the start of the next one (keeping the 。 before it)
+            starts = [m.end() for m in markers]
+            ends = [m.start() + (body[m.start()] in "。;") for m in markers[1:]] + [len(body)]
+            first = _first_item(body[:markers[0].start()])
+            if first is not None:  # 针对存在的问题，一是…；二是… : the first item follows a comma, not a break
+                starts.insert(0, first)
+                ends.insert(0, markers[0].start() + (body[markers[0].start()] in "。;"))
+            return [doc.fact(display(doc, section.body_start + a, section.body_start + b) or "",
+                             section.body_start + a, section.body_start + b)
+                    for a, b in zip(starts, ends)]
+    return None
+
+
+_FIRST_INLINE = re.compile(r"[,:]\s*(?:一\s*是|1\s*[.、](?!\d))")
+
+
+def _first_item(lead: str) -> int | None:
+    """Where the first item starts in the text before the first item marker, if it is an item at all."""
+    m = _FIRST_INLINE.search(lead)
+    if m:
+        return m.end()
     return None
