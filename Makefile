@@ -35,7 +35,7 @@ demo: install
 	$(BIN)/jixiao render examples/liwan-fulian-2023.yaml -o $(OUT)/report
 	$(BIN)/jixiao render examples/community-library-2024.yaml -o $(OUT)/report
 	$(BIN)/jixiao extract $(OUT)/report/liwan-fulian-2023.docx --summary
-	@echo "演示完成：数据在 $(OUT)/data/，报告在 $(OUT)/report/，空白模板为 $(OUT)/绩效自评模板.xlsx"
+	@echo "演示完成：数据在 $(OUT)/data/，报告在 $(OUT)/report/，空白模板为 $(OUT)/绩效自评模板.xlsx；网页版：make serve"
 
 test: install
 	$(BIN)/python -m pytest -q

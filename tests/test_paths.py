@@ -37,3 +37,13 @@ def test_without_the_document_or_past_its_end_items_are_numbered_only():
 def test_unknown_parts_are_kept_as_written():
     assert describe("tasks[0].colour", DOC) == "重点工作任务1「妇联活动及组织建设阵地建设专项经…」 › colour"
     assert describe("no.such[1].thing") == "no › such[1] › thing"
+
+
+def test_enum_codes_read_as_their_chinese_names():
+    from jixiao.load.paths import field_at, value_words
+
+    assert field_at("tasks[3].indicators[0].level1").label == "一级指标"
+    assert field_at("tasks[0].nothing") is None
+    assert value_words("kind", "department") == "部门整体" and value_words("kind", "project") == "项目支出"
+    assert value_words("tasks[0].indicators[1].level1", "产出指标") == "产出指标"
+    assert value_words("finance.budget", "688.34") == "688.34"

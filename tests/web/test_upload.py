@@ -66,3 +66,19 @@ def test_downloads_yaml_and_json(world, client_for):
     assert "广州市荔湾区妇女联合会" in yaml_text and "688.34" in yaml_text
     response = client.get(f"/e/{world.ev_a.pk}/download/json/")
     assert response["Content-Type"].startswith("application/json") and "attachment" in response["Content-Disposition"]
+
+
+def test_preview_names_changed_fields_in_words_and_an_empty_draft_lists_none(world, client_for):
+    from bs4 import BeautifulSoup
+
+    from jixiao.web.models import Evaluation
+
+    client = client_for(world.filler_a)
+    text = SEED.read_text(encoding="utf-8").replace("budget: 688.34", "budget: 700.00", 1)
+    assert "budget: 700.00" in text
+    page = BeautifulSoup(_upload(client, world.ev_a.pk, "new.yaml", text.encode()).content.decode(), "html.parser")
+    rows = {tr.td.text: [td.text for td in tr.find_all("td")] for tr in page.select("table.diff tbody tr")}
+    assert rows["收支情况 › 全年预算数"] == ["收支情况 › 全年预算数", "修改", "688.34", "700.00"]
+    empty = Evaluation.objects.create(department=world.dept_a, year=world.year, kind="project")
+    page = _upload(client, empty.pk, "new.yaml", SEED.read_bytes()).content.decode()
+    assert "草稿目前为空" in page and "确认保存为第 1 版" in page and "table" not in page.split("草稿目前为空")[1].split("</section>")[0]

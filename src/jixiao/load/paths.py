@@ -19,6 +19,25 @@ def _short(name) -> str:
     return text if len(text) <= NAME_CHARS else text[:NAME_CHARS] + "…"
 
 
+def field_at(path: str) -> Field | None:
+    """The input-format field a path names (list indices ignored), or None."""
+    spec: Field | None = ROOT
+    for step in path.split("."):
+        m = _STEP.fullmatch(step)
+        if m is None or spec is None:
+            return None
+        spec = next((c for c in spec.children if c.key == m.group(1)), None)
+    return spec
+
+
+def value_words(path: str, value: str) -> str:
+    """A stored value as the user reads it: an enum's code (department) by its Chinese name (部门整体)."""
+    spec = field_at(path)
+    if spec is not None and spec.type == "enum" and value in spec.choices:
+        return next((name for name in spec.choices[value] if not name.isascii()), value)
+    return value
+
+
 def describe(path: str, document: dict | None = None) -> str:
     """The path in Chinese; with the document, list items also show their names. Unknown parts stay as written."""
     if not path:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..load.paths import describe
+from ..load.paths import describe, value_words
 
 
 def flatten(doc, prefix: str = "") -> dict[str, str]:
@@ -17,7 +17,7 @@ def flatten(doc, prefix: str = "") -> dict[str, str]:
         for i, value in enumerate(doc):
             out.update(flatten(value, f"{prefix}[{i}]"))
     elif doc is not None:
-        out[prefix] = "是" if doc is True else "否" if doc is False else str(doc)
+        out[prefix] = "是" if doc is True else "否" if doc is False else value_words(prefix, str(doc))
     return out
 
 
