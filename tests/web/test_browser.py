@@ -68,7 +68,26 @@ def people(transactional_db, settings):
     ev = Evaluation.objects.create(department=dept, year=year)
     for name, role, d in (("tianbao", Role.FILLER, dept), ("shenhe", Role.REVIEWER, None)):
         Profile.objects.create(user=User.objects.create_user(name, password=PASSWORD), role=role, department=d)
+    _other_departments(year, User.objects.get(username="shenhe"))
     return ev
+
+
+def _other_departments(year, author) -> None:
+    """Two more departments in the reviewer's queue, one with last year's evaluation, as a bureau would have."""
+    from jixiao.load import load_file
+    from jixiao.web.analysis import document_of
+    from jixiao.web.models import Department, Evaluation, Kind, Year
+    from jixiao.web.services import save_revision
+
+    examples = ROOT / "examples"
+    library = Department.objects.create(name="某区图书馆")
+    doc = document_of(load_file(examples / "clean-department-2024.yaml").evaluation)
+    for y in (year, Year.objects.create(year=2022)):
+        ev = Evaluation.objects.create(department=library, year=y)
+        save_revision(ev, doc if y == year else dict(doc, tasks=doc["tasks"][:1]), author, 0, "示例数据")
+    culture = Department.objects.create(name="青禾区文化广电旅游体育局")
+    ev = Evaluation.objects.create(department=culture, year=year, kind=Kind.PROJECT)
+    save_revision(ev, document_of(load_file(examples / "community-library-2024.yaml").evaluation), author, 0, "示例数据")
 
 
 def shot(page, name: str) -> None:

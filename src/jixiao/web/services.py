@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from . import audit
 from .analysis import Analysis, analyse
@@ -50,7 +51,7 @@ def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, sou
             execution_rate=result.execution_rate, errors=result.errors, warnings=result.warnings,
             findings=result.findings_json(),
         )
-        fields = {"revision_count": number}
+        fields = {"revision_count": number, "updated_at": timezone.now()}  # update() skips auto_now
         if not conflict:
             fields.update(version=number, current=rev)
         Evaluation.objects.filter(pk=ev.pk).update(**fields)
@@ -77,7 +78,7 @@ def apply_transition(evaluation: Evaluation, action: str, user, comment: str = "
             evaluation=ev, from_status=ev.status, to_status=target, revision_number=ev.version,
             user=user, comment=comment.strip(),
         )
-        Evaluation.objects.filter(pk=ev.pk).update(status=target)
+        Evaluation.objects.filter(pk=ev.pk).update(status=target, updated_at=timezone.now())
     audit.record(request, action, ev, comment.strip(), user=user)
     evaluation.refresh_from_db()
     return step

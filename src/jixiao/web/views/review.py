@@ -8,18 +8,21 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ..models import AuditLog, Role, Status
+from ..models import AuditLog, Kind, Role, Status, Year
+from ..queue import queue_rows
 from ..permissions import TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, role_of, visible_evaluations
 from ..services import WorkflowError, add_comment, apply_transition
 
 
 def queue(request):
     require_reviewer(request.user)
-    evaluations = visible_evaluations(request.user).order_by("-year__year", "department__name")
-    status = request.GET.get("status", "")
-    if status in Status.values:
-        evaluations = evaluations.filter(status=status)
-    return render(request, "web/queue.html", {"evaluations": evaluations, "statuses": Status.choices, "status": status})
+    chosen = {key: request.GET.get(key, "") for key in ("year", "kind", "status", "order")}
+    rows, counts = queue_rows(visible_evaluations(request.user), **chosen)
+    return render(request, "web/queue.html", {
+        "rows": rows, "chosen": chosen, "years": Year.objects.values_list("year", flat=True),
+        "kinds": Kind.choices, "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices],
+        "total": sum(counts.values()),
+    })
 
 
 @require_POST
