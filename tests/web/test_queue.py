@@ -90,3 +90,12 @@ def test_the_queue_reads_no_documents(world, client_for):
         client.get("/review/")
     queue_queries = [q["sql"] for q in ctx.captured_queries if "jixiao_revision" in q["sql"]]
     assert queue_queries and not any('"document"' in q or '"findings"' in q for q in queue_queries)
+
+
+def test_an_evaluation_not_yet_saved_shows_dashes_on_home_and_in_the_queue(world, client_for):
+    empty = Evaluation.objects.create(department=world.dept_a, year=world.year, kind="project")
+    table, _ = rows(client_for(world.reviewer), "?kind=project")
+    assert table[0][4:10] == ["—"] * 6
+    soup = BeautifulSoup(client_for(world.filler_a).get("/").content.decode(), "html.parser")
+    row = next(tr for tr in soup.select("table.list tbody tr") if f"/e/{empty.pk}/" in str(tr))
+    assert [td.text.strip() for td in row.find_all("td")][4:9] == ["—"] * 5

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from .. import audit
 from ..models import Evaluation, Kind, Year
 from ..permissions import creatable_departments, visible_evaluations
+from ..queue import LIGHT
 
 
 def healthz(request):
@@ -18,7 +19,7 @@ def healthz(request):
 
 
 def my_evaluations(request):
-    evaluations = visible_evaluations(request.user).order_by("-year__year", "department__name", "kind")
+    evaluations = visible_evaluations(request.user).defer(*LIGHT).order_by("-year__year", "department__name", "kind")
     return render(request, "web/home.html", {
         "evaluations": evaluations,
         "years": Year.objects.all(),
