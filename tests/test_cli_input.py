@@ -70,7 +70,7 @@ def test_usage_errors_exit_2_in_chinese(cli):
     proc = cli("validate")
     assert proc.returncode == 2 and "用法错误" in proc.stderr and "Traceback" not in proc.stderr
     proc = cli("no-such-command")
-    assert proc.returncode == 2 and "没有这个命令" in proc.stderr
+    assert proc.returncode == 2 and "没有命令" in proc.stderr
     proc = cli("convert", SEED, "out.txt")
     assert proc.returncode == 2 and "不支持的输出格式" in proc.stderr
 
@@ -108,3 +108,26 @@ def test_schema_validates_the_example(cli):
     jsonschema.validate(doc, schema)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate({**doc, "finanse": {}}, schema)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("validate",), "缺少参数 FILE。"),
+    (("render", "--pdf", "x.yaml"), "没有选项 --pdf。"),
+    (("render", "--formt", "docx", "x.yaml"), "没有选项 --formt。是不是要用 --format？"),
+    (("score", "--ruleset"), "选项 --ruleset 后面需要一个值。"),
+    (("serve", "--port", "abc"), "--port 的值无效：“abc”不是整数。"),
+    (("validate", "a", "b", "c"), "多余的参数：b c。"),
+])
+def test_usage_errors_are_wholly_chinese(cli, args, message):
+    proc = cli(*args)
+    assert proc.returncode == 2
+    assert proc.stderr.splitlines()[0] == f"用法错误：{message}"
+
+
+@pytest.mark.parametrize("args", [("--help",), ("render", "--help"), ("rules", "--help"), ("rules", "show", "-h")])
+def test_help_pages_have_no_english_chrome(cli, args):
+    proc = cli(*args)
+    assert proc.returncode == 0
+    assert proc.stdout.startswith("用法：jixiao") and "选项：" in proc.stdout and "显示本帮助并退出。" in proc.stdout
+    for english in ("Usage:", "Options:", "Commands:", "Show this message", "[default:", "[required]"):
+        assert english not in proc.stdout

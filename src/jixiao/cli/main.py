@@ -8,6 +8,7 @@ import sys
 import click
 
 from .app import app
+from .zh_help import usage_error
 from . import cmd_input  # noqa: F401  (registers validate, convert, schema)
 
 # Each command module registers itself on `app` when imported.
@@ -18,29 +19,12 @@ for _name in ("cmd_template", "cmd_score", "cmd_check", "cmd_render", "cmd_extra
         if exc.name != f"{__package__}.{_name}":
             raise
 
-_USAGE_TRANSLATIONS = {
-    "Missing argument": "缺少参数",
-    "No such option": "没有这个选项",
-    "No such command": "没有这个命令",
-    "Invalid value for": "参数值无效：",
-    "Got unexpected extra argument": "多余的参数",
-    "requires an argument": "需要一个值",
-}
-
-
-def _zh(message: str) -> str:
-    for en, zh in _USAGE_TRANSLATIONS.items():
-        if en in message:
-            return f"{zh}（{message}）"
-    return message
-
-
 def main(argv: list[str] | None = None) -> None:
     try:
         app.main(args=argv, prog_name="jixiao", standalone_mode=False)
     except click.UsageError as exc:
         hint = f"\n运行“{exc.ctx.command_path} --help”查看用法。" if exc.ctx else ""
-        click.echo(f"用法错误：{_zh(exc.format_message())}{hint}", err=True)
+        click.echo(f"用法错误：{usage_error(exc.format_message())}{hint}", err=True)
         sys.exit(2)
     except click.exceptions.Abort:
         click.echo("已取消。", err=True)
