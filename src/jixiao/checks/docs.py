@@ -52,7 +52,9 @@ _INTRO = """\
 文字检查（JX-T002 段落重复、JX-T003 重复字、JX-T004 括号引号）也可以直接用于报告的纯文本（例如从已公开的 PDF
 提取的文字）：`jixiao.checks.text.check_report_text(text, file)` 每行作为一段，发现定位到行。在荔湾区妇联
 2023 年公开报告的原文上，它找出“第二十十届”这一多打的字，以及自评结论、任务完成情况和主要工作成效之间
-多处 50 字以上的复制段落，而不会把叠词当成错字。
+多处 50 字以上的复制段落，而不会把叠词当成错字。`jixiao check 报告.pdf` 先提取数据（包括自评结论、主要成效、
+存在问题、改进措施和各任务的完成情况），按段检查这些文字，再逐行检查其余文字；参数 `checked_lines`
+让已按段检查过的行不再按行重复报告。
 
 Python 接口：`jixiao.checks.check(evaluation, ruleset=None, scorecard=None)` 返回发现列表（顺序固定）；
 `jixiao.checks.draft_sections(evaluation, findings)` 返回 `Drafts(problems, measures)`，供报告渲染和网页使用。

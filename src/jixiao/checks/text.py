@@ -61,14 +61,21 @@ def check_text(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         yield from _unbalanced(passage)
 
 
-def check_report_text(text: str, file: str | None = None, p: CheckParams | None = None) -> list[Finding]:
-    """JX-T002–T004 on a report's plain text (as extracted), one passage per line, located by line."""
+def check_report_text(text: str, file: str | None = None, p: CheckParams | None = None,
+                      checked_lines: set[int] = frozenset()) -> list[Finding]:
+    """JX-T002–T004 on a report's plain text (as extracted), one passage per line, located by line.
+
+    `checked_lines` are lines whose text the evaluation carries and check_text has already read: they are
+    not reported again (a repeat between two of them neither), but still count as the first occurrence
+    of a passage repeated elsewhere."""
     p = p or CheckParams()
     passages = [Passage(f"text[{n}]", f"第{n}行", line, Location(file=file, line=n))
                 for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
-    found = list(repeated_passages(passages, p.duplicate_min_len))
-    for passage in passages:
-        found += [*_doubled(passage, p), *_unbalanced(passage)]
+    done = {i for i, passage in enumerate(passages) if passage.location.line in checked_lines}
+    found = list(repeated_passages(passages, p.duplicate_min_len, skip=lambda i, j: i in done and j in done))
+    for i, passage in enumerate(passages):
+        if i not in done:
+            found += [*_doubled(passage, p), *_unbalanced(passage)]
     return found
 
 
@@ -93,10 +100,11 @@ def _sections(ev: Evaluation) -> Iterator[Finding]:
 _SPACE = re.compile(r"\s+")
 
 
-def repeated_passages(passages: list[Passage], k: int) -> Iterator[Finding]:
+def repeated_passages(passages: list[Passage], k: int, skip=None) -> Iterator[Finding]:
     """Passages of k or more characters written twice, found through k-character windows.
 
-    Each repeat is reported once, at its second occurrence, with its full length.
+    Each repeat is reported once, at its second occurrence, with its full length; `skip(i, j)` true leaves
+    the repeat of passage j in passage i unreported.
     """
     texts = [_SPACE.sub("", p.text) for p in passages]
     seen: dict[str, tuple[int, int]] = {}
@@ -111,6 +119,9 @@ def repeated_passages(passages: list[Passage], k: int) -> Iterator[Finding]:
                 continue
             j, start = first
             length = _match_length(texts[j], start, text, pos)
+            if skip is not None and skip(i, j):
+                pos += length
+                continue
             yield finding("JX-T002", passages[i].path, passages[i].location, where=passages[i].label,
                           other=passages[j].label if j != i else "同一段前文", length=length,
                           excerpt=text[pos:pos + 20])

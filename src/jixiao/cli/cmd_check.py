@@ -64,7 +64,10 @@ def _read(file: Path):
     from ..extract import extract_file
 
     extraction = extract_file(file)
-    return extraction.evaluation, [*extraction.findings, *check_report_text(extraction.text, str(file))]
+    # the narrative the model carries is checked by check(); its lines are not reported a second time
+    carried = extraction.lines_of("conclusion", "achievements", "problems", "measures", "outcome")
+    return extraction.evaluation, [*extraction.findings,
+                                   *check_report_text(extraction.text, str(file), checked_lines=carried)]
 
 
 def _ruleset(name: str):

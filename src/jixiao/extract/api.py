@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,17 @@ class Extraction:
     values: list[Value] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     text: str = ""  # the report's text as read from the file, for checks that read prose
+
+    def lines_of(self, *fields: str) -> set[int]:
+        """Line numbers of `text` that values of these fields (conclusion, outcome …, any index) came from."""
+        lines: set[int] = set()
+        for v in self.values:
+            name = re.sub(r"\[\d+\]$", "", v.path.rsplit(".", 1)[-1])
+            if name in fields and v.location is not None and v.location.span:
+                start, end = v.location.span
+                first = self.text.count("\n", 0, start) + 1
+                lines.update(range(first, first + self.text.count("\n", start, max(start, end - 1)) + 1))
+        return lines
 
 
 def extract_text(text: str, file: str | None = None) -> Extraction:
