@@ -199,5 +199,40 @@ def test_screenshots_for_docs():
     if not (ARTIFACTS / "web-editor-findings.png").exists():
         pytest.skip("no screenshots yet")
     if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES"):
-        for name in ("editor-findings", "editor-indicators", "review-queue", "history-diff"):
+        for name in ("editor-findings", "editor-indicators", "review-queue", "history-diff", "session-lost"):
             shutil.copy(ARTIFACTS / f"web-{name}.png", ROOT / "docs" / "images" / f"web-{name}.png")
+
+
+def test_a_save_after_the_session_expired_keeps_the_typed_form(live_server, people, browser_page):
+    """The login runs out while someone is typing: the save is held, they log in again in another tab,
+    and the same click then saves everything they typed."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.sessions.models import Session
+
+    from jixiao.web.services import save_revision
+
+    page, base, ev = browser_page, live_server.url, people
+    author = get_user_model().objects.get(username="tianbao")
+    save_revision(ev, {"department": {"name": "广州市荔湾区妇女联合会"}, "conclusion": ["初稿"]}, author, 0, "测试")
+    login(page, base, "tianbao")
+    page.goto(f"{base}/e/{ev.pk}/")
+    page.fill('textarea[name="conclusion"]', "会话过期前写下的结论")
+    Session.objects.all().delete()  # the session expires on the server
+    page.click("#save")
+    page.wait_for_selector("#session-lost:not([hidden])")
+    assert page.url == f"{base}/e/{ev.pk}/" and "登录已过期" in page.inner_text("#session-lost")
+    assert page.input_value('textarea[name="conclusion"]') == "会话过期前写下的结论"
+    shot(page, "session-lost")
+    with page.context.expect_page() as tab_info:
+        page.click("#session-lost a")
+    tab = tab_info.value
+    tab.wait_for_selector("input[name=username]")
+    tab.fill("input[name=username]", "tianbao")
+    tab.fill("input[name=password]", PASSWORD)
+    tab.click("button:has-text('登录')")
+    tab.wait_for_selector("text=已重新登录")
+    tab.close()
+    page.click("#save")
+    page.wait_for_selector("text=已保存为第2版")
+    ev.refresh_from_db()
+    assert ev.current.document["conclusion"] == ["会话过期前写下的结论"]

@@ -174,3 +174,23 @@ def test_findings_comments_and_diffs_name_fields_in_words(world, client_for):
     row = diff.select_one("#diff tbody tr")
     assert row.td.text.endswith("绩效指标3「“三八”节系列活动」 › 实际完成值") and row.td["title"] == "tasks[0].indicators[2].actual"
     assert row.select_one("td.new").text == "1次"
+
+
+def test_session_status_for_the_save_check(world, client_for):
+    from django.test import Client
+
+    anonymous = Client().get("/session/")
+    assert anonymous.status_code == 401 and anonymous.json() == {"ok": False}  # not a redirect to the login page
+    answer = client_for(world.filler_a).get("/session/").json()
+    assert answer["ok"] is True and len(answer["csrf"]) >= 32
+    page = client_for(world.filler_a).get("/relogged/").content.decode()
+    assert "已重新登录" in page and "再点一次" in page
+
+
+def test_pages_carry_the_save_check_only_for_logged_in_users(world, client_for):
+    from django.test import Client
+
+    login_page = Client().get("/login/").content.decode()
+    assert "keep.js" not in login_page and "data-session-url" not in login_page
+    editor = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert 'data-session-url="/session/"' in editor and "keep.js" in editor and 'id="session-lost"' in editor

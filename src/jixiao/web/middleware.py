@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-OPEN_PREFIXES = ("/login/", "/static/", "/healthz")
+OPEN_PREFIXES = ("/login/", "/static/", "/healthz", "/session/")  # /session/ answers 401 itself
 
 
 class LoginRequiredMiddleware:

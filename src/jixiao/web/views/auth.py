@@ -2,7 +2,9 @@
 
 from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
-from django.shortcuts import redirect
+from django.http import JsonResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 
@@ -15,3 +17,19 @@ class LoginView(auth_views.LoginView):
 def logout_view(request):
     logout(request)
     return redirect("login")
+
+
+def session_status(request):
+    """For the editor's script before it saves: is the login still valid, and the current CSRF token.
+
+    A save posted after the session expired would be redirected to the login page and the typed form lost;
+    the script asks first and, when the session is gone, keeps the page as it is and asks the user to log in
+    again in another tab. Login rotates the CSRF token, so the script takes the new one from here."""
+    if not request.user.is_authenticated:
+        return JsonResponse({"ok": False}, status=401)
+    return JsonResponse({"ok": True, "csrf": get_token(request)})
+
+
+def relogged(request):
+    """Where the extra login tab lands: tells the user to go back to the page with the unsaved form."""
+    return render(request, "web/relogged.html")
