@@ -194,15 +194,6 @@ def test_full_flow_in_a_browser(live_server, people, browser_page):
     assert ev.status == "accepted" and ev.version == 3
 
 
-def test_screenshots_for_docs():
-    """Copy a few screenshots to docs/images/ when the browser test has made them (kept by hand, not required)."""
-    if not (ARTIFACTS / "web-editor-findings.png").exists():
-        pytest.skip("no screenshots yet")
-    if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES"):
-        for name in ("editor-findings", "editor-indicators", "review-queue", "history-diff", "session-lost"):
-            shutil.copy(ARTIFACTS / f"web-{name}.png", ROOT / "docs" / "images" / f"web-{name}.png")
-
-
 def test_a_save_after_the_session_expired_keeps_the_typed_form(live_server, people, browser_page):
     """The login runs out while someone is typing: the save is held, they log in again in another tab,
     and the same click then saves everything they typed."""
@@ -236,3 +227,12 @@ def test_a_save_after_the_session_expired_keeps_the_typed_form(live_server, peop
     page.wait_for_selector("text=已保存为第2版")
     ev.refresh_from_db()
     assert ev.current.document["conclusion"] == ["会话过期前写下的结论"]
+
+
+def test_screenshots_for_docs():
+    """Copy a few screenshots to docs/images/ when the browser test has made them (kept by hand, not required)."""
+    if not (ARTIFACTS / "web-editor-findings.png").exists():
+        pytest.skip("no screenshots yet")
+    if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES"):
+        for name in ("editor-findings", "editor-indicators", "review-queue", "history-diff", "session-lost"):
+            shutil.copy(ARTIFACTS / f"web-{name}.png", ROOT / "docs" / "images" / f"web-{name}.png")
