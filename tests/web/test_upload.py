@@ -82,3 +82,18 @@ def test_preview_names_changed_fields_in_words_and_an_empty_draft_lists_none(wor
     empty = Evaluation.objects.create(department=world.dept_a, year=world.year, kind="project")
     page = _upload(client, empty.pk, "new.yaml", SEED.read_bytes()).content.decode()
     assert "草稿目前为空" in page and "确认保存为第 1 版" in page and "table" not in page.split("草稿目前为空")[1].split("</section>")[0]
+
+
+def test_preview_shows_the_score_and_counts_the_upload_would_get(world, client_for):
+    from bs4 import BeautifulSoup
+
+    from jixiao.web.analysis import analyse
+    from jixiao.web.services import fix_identity
+
+    text = SEED.read_text(encoding="utf-8")
+    page = BeautifulSoup(_upload(client_for(world.filler_a), world.ev_a.pk, "a.yaml", text.encode()).content.decode(),
+                         "html.parser")
+    current, after = [[td.text for td in tr.find_all("td")] for tr in page.select("#upload-outcome tbody tr")]
+    expected = analyse(fix_identity(world.seed_document, world.ev_a))
+    assert after[0] == "上传后" and after[1] == str(expected.score) and after[4] == str(expected.errors)
+    assert current[0] == "当前第 1 版" and current[1] == str(world.ev_a.current.score)

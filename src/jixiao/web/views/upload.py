@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import audit
+from ..analysis import analyse
 from ..diff import compare
 from ..permissions import evaluation_for, require_edit
 from ..services import fix_identity, save_revision
@@ -39,6 +40,8 @@ def upload(request, pk):
     return render(request, "web/upload_confirm.html", {
         "ev": evaluation, "name": file.name, "findings": parsed.findings, "errors": errors,
         "document": document, "changes": compare(current, document) if document else [],
+        # what the draft would score and how many findings the checks would give, beside the current figures
+        "after": analyse(document) if document else None, "rev": evaluation.current,
         "uploaded_dept": (parsed.document or {}).get("department", {}).get("name", ""),
         "uploaded_year": (parsed.document or {}).get("year"),
     })
