@@ -22,7 +22,13 @@ _DATA = "jixiao.rules.data"
 
 def list_rulesets() -> list[str]:
     """Names of the built-in rule sets, sorted."""
-    return sorted(p.name[:-5] for p in resources.files(_DATA).iterdir() if p.name.endswith(".yaml"))
+    return list(_builtin_names())
+
+
+@cache
+def _builtin_names() -> tuple[str, ...]:
+    # the package data does not change while the program runs; scoring asks for every evaluation
+    return tuple(sorted(p.name[:-5] for p in resources.files(_DATA).iterdir() if p.name.endswith(".yaml")))
 
 
 def default_ruleset_name(kind: object) -> str:
