@@ -130,6 +130,11 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django.request": {"handlers": ["console"], "level": "ERROR"}},
+    "loggers": {
+        "django.request": {"handlers": ["console"], "level": "ERROR"},
+        # waitress warns "Task queue depth is N" for every request that waits for a thread: under load that is
+        # one line per request and buries real errors; a busy server shows in response times instead.
+        "waitress.queue": {"level": "ERROR"},
+    },
 }
 CSRF_FAILURE_VIEW = "jixiao.web.views.errors.csrf_failure"
