@@ -39,7 +39,16 @@
           notice.hidden = true;
           dirty = false;
           form.setAttribute("data-checked", "yes");
-          if (form.requestSubmit) form.requestSubmit(submitter); else form.submit();
+          if (form.requestSubmit) {
+            form.requestSubmit(submitter);
+          } else {  // older browsers: submit() would drop the clicked button's name=value (e.g. confirm=yes)
+            if (submitter && submitter.name) {
+              var carry = document.createElement("input");
+              carry.type = "hidden"; carry.name = submitter.name; carry.value = submitter.value;
+              form.appendChild(carry);
+            }
+            form.submit();
+          }
           form.removeAttribute("data-checked");
         })
         .catch(function () {
