@@ -147,7 +147,12 @@ def test_full_flow_in_a_browser(live_server, people, browser_page):
     page.goto(f"{base}/review/")
     shot(page, "review-queue")
     page.click("#queue a:has-text('广州市荔湾区妇女联合会')")
-    page.select_option("select[name=path]", "tasks[0].indicators[2].actual")
+    # a click on the field opens the comment box under it with the field chosen
+    page.click('[name="tasks[0].indicators[2].actual"]', force=True)
+    page.wait_for_selector("#comment-card.floating")
+    assert page.input_value("select[name=path]") == "tasks[0].indicators[2].actual"
+    assert page.inner_text("#comment-card [data-where]").endswith("绩效指标3「“三八”节系列活动」 › 实际完成值")
+    shot(page, "review-comment")
     page.fill(".comment-form textarea", "“三八”节系列活动缺少实际完成值，请补充。")
     page.click("button:has-text('添加意见')")
     page.wait_for_selector("text=已添加意见")
@@ -234,5 +239,5 @@ def test_screenshots_for_docs():
     if not (ARTIFACTS / "web-editor-findings.png").exists():
         pytest.skip("no screenshots yet")
     if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES"):
-        for name in ("editor-findings", "editor-indicators", "review-queue", "history-diff", "session-lost"):
+        for name in ("editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost"):
             shutil.copy(ARTIFACTS / f"web-{name}.png", ROOT / "docs" / "images" / f"web-{name}.png")
