@@ -90,8 +90,15 @@ def _other_departments(year, author) -> None:
     save_revision(ev, document_of(load_file(examples / "community-library-2024.yaml").evaluation), author, 0, "示例数据")
 
 
+# Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
+DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost"}
+
+
 def shot(page, name: str) -> None:
-    page.screenshot(path=str(ARTIFACTS / f"web-{name}.png"), full_page=False)
+    path = ARTIFACTS / f"web-{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES") and name in DOCS_IMAGES:
+        shutil.copy(path, ROOT / "docs" / "images" / path.name)
 
 
 def login(page, base: str, username: str) -> None:
@@ -232,12 +239,3 @@ def test_a_save_after_the_session_expired_keeps_the_typed_form(live_server, peop
     page.wait_for_selector("text=已保存为第2版")
     ev.refresh_from_db()
     assert ev.current.document["conclusion"] == ["会话过期前写下的结论"]
-
-
-def test_screenshots_for_docs():
-    """Copy a few screenshots to docs/images/ when the browser test has made them (kept by hand, not required)."""
-    if not (ARTIFACTS / "web-editor-findings.png").exists():
-        pytest.skip("no screenshots yet")
-    if os.environ.get("JIXIAO_UPDATE_DOCS_IMAGES"):
-        for name in ("editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost"):
-            shutil.copy(ARTIFACTS / f"web-{name}.png", ROOT / "docs" / "images" / f"web-{name}.png")
