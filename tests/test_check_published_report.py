@@ -2,14 +2,17 @@
 
 REPEATED = "全年组织送戏下乡演出42场，惠及群众约1.2万人次，带动各街道文化站开展群众文化活动一百余场，群众文化生活更加丰富多彩。"
 
-REPORT = f"""2024年度某市某区文化馆部门整体支出绩效自评报告
-一、基本情况
+# the opening both test reports share: duties and figures, then the heading of the evaluation part
+OPENING = """一、基本情况
 (一)部门职能
 组织开展群众文化活动，指导基层文化站工作。
 (二)部门整体收支情况
 全年预算数 320.50 万元,执行数 318.20 万元,完成预算的 99.28%。
 二、综合评价分析
-组织学员参加第十五五届全省少儿美术作品展览,28幅作品获奖。{REPEATED}
+"""
+
+REPORT = f"""2024年度某市某区文化馆部门整体支出绩效自评报告
+{OPENING}组织学员参加第十五五届全省少儿美术作品展览,28幅作品获奖。{REPEATED}
 (三)主要工作成效
 {REPEATED}常常深入社区开展调研，人人参与。
 """
@@ -31,13 +34,7 @@ def test_check_reads_a_report_and_finds_its_text_problems(cli, tmp_path):
 
 
 NARRATIVE_REPORT = f"""2024年度某区文化馆部门整体支出绩效自评报告
-一、基本情况
-(一)部门职能
-组织开展群众文化活动，指导基层文化站工作。
-(二)部门整体收支情况
-全年预算数 320.50 万元,执行数 318.20 万元,完成预算的 99.28%。
-二、综合评价分析
-(一)自评结论综述
+{OPENING}(一)自评结论综述
 整体目标基本实现。{REPEATED}
 (二)主要工作成效
 1.{REPEATED}

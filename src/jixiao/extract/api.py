@@ -48,7 +48,7 @@ class Extraction:
             name = re.sub(r"\[\d+\]$", "", v.path.rsplit(".", 1)[-1])
             if name in fields and v.location is not None and v.location.span:
                 start, end = v.location.span
-                first = self.text.count("\n", 0, start) + 1
+                first = v.location.line
                 lines.update(range(first, first + self.text.count("\n", start, max(start, end - 1)) + 1))
         return lines
 

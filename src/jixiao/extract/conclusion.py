@@ -44,12 +44,13 @@ def find_items(doc: Document, *titles: str) -> list[Fact] | None:
                 text = display(doc, section.body_start, section.end)
                 return [doc.fact(text, section.body_start, section.end)] if text else []
             # an item runs from the end of its marker to the start of the next one (keeping the 。 before it)
+            cuts = [m.start() + (body[m.start()] in "。;") for m in markers]
             starts = [m.end() for m in markers]
-            ends = [m.start() + (body[m.start()] in "。;") for m in markers[1:]] + [len(body)]
+            ends = cuts[1:] + [len(body)]
             first = _first_item(body[:markers[0].start()])
             if first is not None:  # 针对存在的问题，一是…；二是… : the first item follows a comma, not a break
                 starts.insert(0, first)
-                ends.insert(0, markers[0].start() + (body[markers[0].start()] in "。;"))
+                ends.insert(0, cuts[0])
             return [doc.fact(display(doc, section.body_start + a, section.body_start + b) or "",
                              section.body_start + a, section.body_start + b)
                     for a, b in zip(starts, ends)]
@@ -62,6 +63,4 @@ _FIRST_INLINE = re.compile(r"[,:]\s*(?:一\s*是|1\s*[.、](?!\d))")
 def _first_item(lead: str) -> int | None:
     """Where the first item starts in the text before the first item marker, if it is an item at all."""
     m = _FIRST_INLINE.search(lead)
-    if m:
-        return m.end()
-    return None
+    return m.end() if m else None
