@@ -19,14 +19,20 @@ def _short(name) -> str:
     return text if len(text) <= NAME_CHARS else text[:NAME_CHARS] + "…"
 
 
-def field_at(path: str) -> Field | None:
-    """The input-format field a path names (list indices ignored), or None."""
+def _walk(path: str):
+    """Each dotted step of a path with the field it names (None from the first unknown step on) and its indices."""
     spec: Field | None = ROOT
     for step in path.split("."):
         m = _STEP.fullmatch(step)
-        if m is None or spec is None:
-            return None
-        spec = next((c for c in spec.children if c.key == m.group(1)), None)
+        spec = next((c for c in spec.children if c.key == m.group(1)), None) if m and spec else None
+        yield step, spec, [int(i) for i in re.findall(r"\d+", m.group(2))] if m else []
+
+
+def field_at(path: str) -> Field | None:
+    """The input-format field a path names (list indices ignored), or None."""
+    spec = None
+    for _step, spec, _indices in _walk(path):
+        pass
     return spec
 
 
@@ -42,21 +48,13 @@ def describe(path: str, document: dict | None = None) -> str:
     """The path in Chinese; with the document, list items also show their names. Unknown parts stay as written."""
     if not path:
         return "整体"
-    spec: Field | None = ROOT
     value = document
     words: list[str] = []
-    for step in path.split("."):
-        m = _STEP.fullmatch(step)
-        if m is None or spec is None:
-            words.append(step)
-            spec, value = None, None
-            continue
-        key, indices = m.group(1), [int(i) for i in re.findall(r"\d+", m.group(2))]
-        spec = next((c for c in spec.children if c.key == key), None)
-        value = value.get(key) if isinstance(value, dict) else None
+    for step, spec, indices in _walk(path):
         if spec is None:
             words.append(step)
             continue
+        value = value.get(spec.key) if isinstance(value, dict) else None
         if not indices:
             words.append(spec.label)
             continue
