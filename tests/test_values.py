@@ -84,8 +84,8 @@ CASES = [
     ("有效提升", QUAL, None, None, "有效提升"),
     ("明显改善", QUAL, None, None, "明显改善"),
     # deadlines are qualitative (no date in a Quantity)
-    ("2023年12月31日前", QUAL, None, None, "2023年12月31日前"),
-    ("12月底前", QUAL, None, None, "12月底前"),
+    ("2023年12月31日前", LE, None, None, None),  # a deadline: compared with a dated actual
+    ("12月底前", LE, None, None, None),  # a deadline: compared with a dated actual
     # ranges: ≥ the lower bound
     ("95%-100%", GE, D("95"), "%", None),
     ("95%～100%", GE, D("95"), "%", None),
@@ -155,9 +155,9 @@ CASES = [
     ("1-2次", GE, D("1"), "次", None),
     ("90至100分", GE, D("90"), "分", None),
     ("3天～5天", GE, D("3"), "天", None),
-    ("2023年底前完成", QUAL, None, None, "2023年底前完成"),
-    ("6月30日前", QUAL, None, None, "6月30日前"),
-    ("2024.06.30前", QUAL, None, None, "2024.06.30前"),
+    ("2023年底前完成", LE, None, None, None),  # a deadline: compared with a dated actual
+    ("6月30日前", LE, None, None, None),  # a deadline: compared with a dated actual
+    ("2024.06.30前", LE, None, None, None),
     ("已达成年度指标", QUAL, None, None, "达成年度指标"),
     ("达成年度指标。", QUAL, None, None, "达成年度指标"),
     ("达成 年度指标", QUAL, None, None, "达成年度指标"),
@@ -302,7 +302,8 @@ def test_labels_land_in_tiers(text, tier):
         ("≥98%", "≥98%"),
         ("＞＝98.0％", "≥98%"),
         ("5天以内", "≤5天"),
-        ("=100%", "100%"),
+        ("=100%", "=100%"),  # a written "=" is exact, unlike a bare 100%
+        ("100%", "100%"),
         ("一次", "1次"),
         ("三十余场", "≥30场"),
         ("约1.5万人次", "1.5万人次"),

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import StrEnum
+from typing import ClassVar, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from .location import Location
-from .money import Money, MoneyUnit
+from .money import Money, MoneyUnit, execution_rate, money_sum
 from .quantity import Quantity
+from .verdict import Verdict, compare_in
 
 
 class Kind(StrEnum):
@@ -18,7 +20,24 @@ class Kind(StrEnum):
 
     @property
     def label(self) -> str:
-        return "部门整体支出" if self is Kind.DEPARTMENT else "项目支出"
+        """部门整体支出 / 项目支出: as titles and sentences name the kind."""
+        return _KIND_LABELS[self.value][0]
+
+    @property
+    def short_label(self) -> str:
+        """部门整体 / 项目支出: as forms and drop-down lists name it."""
+        return _KIND_LABELS[self.value][1]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """Every way an input may write the kind (department, 部门整体, 整体 …)."""
+        label, short, others = _KIND_LABELS[self.value]
+        return tuple(dict.fromkeys((self.value, short, label, *others)))
+
+
+# kind → (label, short label, other accepted spellings)
+_KIND_LABELS = {"department": ("部门整体支出", "部门整体", ("整体",)),
+                "project": ("项目支出", "项目支出", ("项目", "项目支出绩效自评"))}
 
 
 class Level1(StrEnum):
@@ -26,6 +45,15 @@ class Level1(StrEnum):
     EFFECT = "效益指标"
     SATISFACTION = "满意度指标"
     COST = "成本指标"
+
+    @property
+    def label(self) -> str:
+        return self.value
+
+    @property
+    def short_label(self) -> str:
+        """产出 / 效益 / 满意度 / 成本, as inputs may abbreviate it."""
+        return self.value.removesuffix("指标")
 
 
 # Canonical 二级 names per 一级 (DESIGN.md glossary; 成本 both under 产出 and on its own, rules-spec §4.1).
@@ -70,43 +98,82 @@ class Indicator(_Node):
     deviation: str | None = None  # 偏差原因分析及改进措施
     not_applicable: bool = False  # 不适用: dropped and rescaled where the rule set says so
 
+    def verdict(self) -> Verdict:
+        """Was the target met? The one comparison every layer uses (jixiao.model.verdict)."""
+        return compare_in(self.target, self.actual, self)  # name, level1, level2, unit and met describe it
 
-class Task(_Node):
-    """A 重点工作任务 of a department, or the project itself in a project evaluation."""
+
+class _Spending(_Node):
+    """A node with a budget, an executed amount and the rate its author stated (Task, Finance)."""
+
+    budget: Money | None = None
+    executed: Money | None = None
+    execution_rate: Decimal | None = None  # 执行率 in percent, as stated by the author
+
+    def computed_rate(self) -> Decimal | None:
+        """执行数 ÷ 预算数 in percent, unrounded; None when it cannot be computed."""
+        return execution_rate(self.budget, self.executed)
+
+    def rate_or_stated(self) -> Decimal | None:
+        """The computed rate when both amounts are given, else the author's figure (for display)."""
+        rate = self.computed_rate()
+        return rate if rate is not None else self.execution_rate
+
+
+class Task(_Spending):
+    """A 重点工作任务 of a department, or the project itself in a project evaluation.
+
+    `budget` is the 年度支出预算数, `executed` the 预算完成数."""
 
     name: str = ""
     expected: str | None = None  # 期望达到的目标
     outcome: str | None = None  # 目标实际完成情况及主要成效
-    budget: Money | None = None  # 年度支出预算数
-    executed: Money | None = None  # 预算完成数
-    execution_rate: Decimal | None = None  # 执行率 in percent, as stated by the author
     execution_note: str | None = None  # 执行偏差说明
     indicators: tuple[Indicator, ...] = ()
 
 
-class BySource(_Node):
-    general_budget: Money | None = None  # 一般公共预算财政拨款
-    government_fund: Money | None = None  # 政府性基金预算财政拨款
-    state_capital: Money | None = None  # 国有资本经营预算财政拨款
-    other: Money | None = None  # 其他资金
+class _Breakdown(_Node):
+    """Amounts split by a dimension; LABELS gives each field's Chinese name, in the order reports list them."""
+
+    LABELS: ClassVar[dict[str, str]] = {}
 
     def parts(self) -> list[Money | None]:
-        return [self.general_budget, self.government_fund, self.state_capital, self.other]
+        return [getattr(self, key) for key in self.LABELS]
+
+    def named_parts(self) -> list[tuple[str, Money | None]]:
+        """(中文名, amount) for every field, in order."""
+        return [(label, getattr(self, key)) for key, label in self.LABELS.items()]
 
 
-class ByNature(_Node):
-    basic: Money | None = None  # 基本支出
-    project: Money | None = None  # 项目支出
+class BySource(_Breakdown):
+    LABELS: ClassVar[dict[str, str]] = {
+        "general_budget": "一般公共预算财政拨款", "government_fund": "政府性基金预算财政拨款",
+        "state_capital": "国有资本经营预算财政拨款", "other": "其他资金"}
+
+    general_budget: Money | None = None
+    government_fund: Money | None = None
+    state_capital: Money | None = None
+    other: Money | None = None
 
 
-class Finance(_Node):
-    budget: Money | None = None  # 全年预算数
-    initial_budget: Money | None = None  # 年初预算数
-    executed: Money | None = None  # 执行数
-    execution_rate: Decimal | None = None  # 完成预算的%, as stated by the author
+class ByNature(_Breakdown):
+    LABELS: ClassVar[dict[str, str]] = {"basic": "基本支出", "project": "项目支出"}
+
+    basic: Money | None = None
+    project: Money | None = None
+
+
+class Finance(_Spending):
+    """部门整体收支情况. `budget` is the 全年（调整后）预算数, the denominator of the execution rate."""
+
+    LABELS: ClassVar[dict[str, str]] = {
+        "budget": "全年预算数", "initial_budget": "年初预算数", "executed": "执行数", "execution_rate": "执行率",
+        "by_source": "按资金来源", "by_nature": "按支出性质", "carryover": "年末结转和结余"}
+
+    initial_budget: Money | None = None
     by_source: BySource | None = None
     by_nature: ByNature | None = None
-    carryover: Money | None = None  # 年末结转和结余
+    carryover: Money | None = None
 
 
 class Department(_Node):
@@ -143,3 +210,27 @@ class Evaluation(_Node):
         for ti, task in enumerate(self.tasks):
             for ii, ind in enumerate(task.indicators):
                 yield ti, ii, ind
+
+    def funds(self) -> "Funds":
+        """The whole evaluation's budget and execution: `finance`, else the tasks' amounts summed."""
+        fin = self.finance
+        if fin is not None and fin.budget is not None:
+            return Funds("finance", fin.budget, fin.executed, fin.where("executed"))
+        budgets = [t.budget for t in self.tasks if t.budget is not None]
+        if not budgets:
+            return Funds("finance", None, None, fin.location if fin else None)
+        executed = [t.executed for t in self.tasks if t.executed is not None]
+        return Funds("tasks", money_sum(budgets, self.unit), money_sum(executed, self.unit) if executed else None,
+                     self.tasks[0].location)
+
+    def execution_rate(self) -> Decimal | None:
+        """The evaluation's execution rate in percent (unrounded), from `funds()`."""
+        f = self.funds()
+        return execution_rate(f.budget, f.executed)
+
+
+class Funds(NamedTuple):
+    path: str  # "finance", or "tasks" when summed from the tasks
+    budget: Money | None
+    executed: Money | None
+    location: Location | None

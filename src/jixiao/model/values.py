@@ -1,13 +1,19 @@
-"""Parse target and actual values as reports write them: ≥98%、5天以内、三十余场、达成年度指标 …
+"""Parse target and actual values as reports write them: ≥98%、5天以内、三十余场、583元/人*月、2023年12月31日前 …
 
 Decisions for ambiguous forms (checks and scoring rely on them):
 - Strict comparisons (>, <, 大于, 低于, 少于, 超过 …) fold into ≥/≤: the model has no strict
-  operators and reports use the two interchangeably.
+  operators and reports use the two interchangeably. Odd glyphs of real tables read as what they
+  look like: ═ is =, ≧ ≥, ≦ ≤, ＞ >, ﹤ <, =< ≤.
+- A number with no direction written (5人, 100%) is EQ with `implicit` set; comparing it with an actual
+  infers the direction from the indicator's kind (jixiao.model.verdict).
 - A range (95%-100%, 95%～100%, 90至100分) is ≥ its lower bound, the part that is committed to;
   a range closed by 以内/内 (3-5个工作日内) is ≤ its upper bound.
-- Deadlines (2023年12月31日前, 12月底前) are qualitative with the text as label: a Quantity holds
-  no date, and timeliness is judged rather than computed.
-- A bare number keeps no unit (0.958 stays 0.958, never 95.8%) unless the caller passes `default_unit`.
+- Units may be compound: 元/人*月, 元/生.年, 元/户·年, 人次/年 (kept as written; units.py compares them).
+- Dates and deadlines (2023年12月31日前, 12月底前, 2023年12月) carry a DateSpan: 前/以前/内 is ≤ (not later
+  than), 后/起 is ≥; a date with neither is an implicit deadline. A year left out is taken from the
+  value it is compared with.
+- A bare number keeps no unit (0.958 stays 0.958, never 95.8%) unless the caller passes `default_unit`;
+  the comparison reads a 0–1 fraction against a percent target as a percent, and says so.
 - Chinese numerals count only before a measure word (一次, 三十余场); otherwise the text is wording
   (一般, 十分满意, 万无一失) and stays qualitative.
 """
@@ -18,10 +24,10 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from .quantity import Operator, Quantity
+from .quantity import DateSpan, Operator, Quantity
 
 GE, LE, EQ = Operator.GE, Operator.LE, Operator.EQ
-_Parsed = tuple[Operator, Decimal, str | None]  # op, number, unit
+_Parsed = tuple[Operator, Decimal, str | None, bool]  # op, number, unit, implicit
 
 # Prefix words: word → (operator or None for a neutral word, strong?). A soft verb (达到, 控制在)
 # yields to a suffix (达到5天以内 is ≤). Longest first so 不低于 wins over 低于.
@@ -32,7 +38,8 @@ _PREFIX_WORDS: dict[str, tuple[Operator | None, bool]] = {
                                 "不多于", "不大于", "最多", "至多", "小于", "低于", "少于")},
     "=": (EQ, True), "达到": (GE, False), "达": (GE, False), "控制在": (LE, False),
     **{w: (None, False) for w in ("约", "大约", "约为", "为", "共", "共计", "合计", "累计", "计",
-                                  "完成", "实际完成", "实现", "新增", "全年", "年均", "平均", "每年")},
+                                  "完成", "实际完成", "实际完成值", "完成值", "已完成", "已达到", "已实现", "实现", "新增", "全年",
+                                  "年均", "平均", "每年")},
 }
 _PREFIXES = sorted(_PREFIX_WORDS.items(), key=lambda kv: -len(kv[0]))
 _SUFFIX_OPS = {"及以上": GE, "或以上": GE, "以上": GE, "及以下": LE, "或以下": LE, "以下": LE,
@@ -58,7 +65,9 @@ _MEASURES = frozenset(
     "百分点 %".split()
 )
 _SYMBOL_UNIT = re.compile(r"(%|‰|°C|°)[\u3400-\u9fff]*")  # 98%满意: the words after % are not unit
-_WORD_UNIT = re.compile(r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z/·]{0,9}[23]?")
+# A unit word, or words joined by / and a product sign (元/人*月, 元/生.年, 元/户·年, 人次/年).
+_UNIT_WORD = r"[\u3400-\u9fff][\u3400-\u9fffA-Za-z]{0,7}[23]?"
+_WORD_UNIT = re.compile(rf"{_UNIT_WORD}(?:[/／](?:{_UNIT_WORD}|[A-Za-z]{{1,4}})(?:[*×·•・.．]{_UNIT_WORD})*)*")
 # Latin units are few in these reports; a list keeps 3abc or 1e5 from passing as a unit.
 _LATIN_UNITS = frozenset("m m2 m3 km km2 cm mm kg g t l ml h min s kw mw kwh gb tb mb".split())
 _RANGE = re.compile(r"(?P<lo>[0-9]+(?:\.[0-9]+)?)(?P<lu>[^0-9~\-—–至到]*)[~\-—–至到](?P<hi>[0-9].*)", re.S)
@@ -68,7 +77,7 @@ _LEADING_NAME = re.compile(r"[\u3400-\u9fff]{1,15}(?=[≥≤<>=])")  # 满意度
 _PAREN = re.compile(r"\([^()]*\)")  # (含)、(满意度) notes inside a value
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _NOT_QUAL = re.compile(r"[0-9≥≤<>=%‰]")
-_CHAR_MAP = str.maketrans({"≧": "≥", "≦": "≤", "〜": "~", "﹣": "-"})
+_CHAR_MAP = str.maketrans({"≧": "≥", "≦": "≤", "═": "=", "〜": "~", "﹣": "-"})
 _LABEL_STRIP = "。.，,；;：:！!？?、\"'“”‘’"
 _ALIASES = {"√": "是", "✓": "是", "✔": "是", "×": "否", "✗": "否", "✘": "否",
             "已达成年度指标": "达成年度指标", "已达成预期指标": "达成预期指标"}
@@ -100,7 +109,7 @@ def format_quantity(q: Quantity) -> str:
         return q.label or q.text
     if q.op is Operator.UNPARSED or q.number is None:
         return q.text
-    sign = {GE: "≥", LE: "≤"}.get(q.op, "")
+    sign = {GE: "≥", LE: "≤", EQ: "" if q.implicit else "="}.get(q.op, "")
     return f"{sign}{_format_number(q.number)}{q.unit or ''}"
 
 
@@ -109,20 +118,98 @@ def _parse(value: object, text: str, default_unit: str | None) -> Quantity | str
         number = Decimal(text)  # str(float) is its shortest repr, so no binary noise
         if not number.is_finite():
             return _unreadable(text)
-        return Quantity(op=EQ, number=number, unit=default_unit, text=text)
+        return Quantity(op=EQ, number=number, unit=default_unit, text=text, implicit=True)
     s = _normalise(text)
-    if _DATE.search(s):
+    if _DATE.search(s) or s.startswith(_YEAR_END_WORDS):
+        dated = parse_date(s)
+        if dated is not None:
+            op, span, implicit = dated
+            return Quantity(op=op, date=span, text=text, implicit=implicit)
         return Quantity(op=Operator.QUALITATIVE, label=s.strip(_LABEL_STRIP), text=text)
     found = _quantity(s, default_unit) if len(s) <= _MAX_QUANTITY_LEN else None
     if isinstance(found, str):
         return found.format(text=_short(text))
     if found is not None:
-        op, number, unit = found
-        return Quantity(op=op, number=number, unit=unit, text=text)
+        op, number, unit, implicit = found
+        return Quantity(op=op, number=number, unit=unit, text=text, implicit=implicit)
     label = _qualitative_label(s)
     if label is not None:
         return Quantity(op=Operator.QUALITATIVE, label=label, text=text)
     return _unreadable(text)
+
+
+# -- dates ------------------------------------------------------------------------------------------
+_YEAR_END_WORDS = ("年底", "年末", "年内", "年度内", "本年", "当年", "今年")
+_DATE_LEAD = re.compile(r"(?:截至|截止|计划于|计划|预计于|预计|力争于|力争|争取|已于|于|在|按期于|按时于|到|至)+")
+_DATE_BODY = re.compile(
+    r"(?:(?P<year>(?:19|20)[0-9]{2})(?:年度?|[-./](?=[0-9]))|(?P<this>本年度?|当年度?|今年))?"
+    r"(?:(?P<month>[0-9]{1,2})(?:月份?|[-./](?=[0-9]))(?:(?P<day>[0-9]{1,2})[日号]?|(?P<mpart>底|末|中旬|上旬|下旬|初|中))?"
+    r"|(?P<ypart>底|末|内|中|上半年|下半年))?")
+_DATE_BEFORE = ("之前", "以前", "前", "以内", "之内", "内", "为止", "止")
+_DATE_AFTER = ("之后", "以后", "后", "起")
+_DATE_TAIL = re.compile(r"[\u3400-\u9fff]{0,8}")
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+_MONTH_PART = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20), "下旬": (21, 31), "底": (21, 31),
+               "末": (21, 31)}
+
+
+def parse_date(s: str) -> tuple[Operator, DateSpan, bool] | None:
+    """(op, span, implicit) for a date or deadline already normalised (no spaces); None when s is not one."""
+    lead = _DATE_LEAD.match(s)
+    rest = s[lead.end():] if lead else s
+    if rest.startswith(("年底", "年末", "年内", "年度内")):
+        rest = "本年" + rest[1:] if not rest.startswith("年度内") else "本年内" + rest[4:]
+    m = _DATE_BODY.match(rest)
+    if m is None or not (m["year"] or m["this"]) and not m["month"]:
+        return None
+    span = _span(m)
+    if span is None:
+        return None
+    tail = rest[m.end():]
+    op, implicit = EQ, True
+    for words, direction in ((_DATE_BEFORE, LE), (_DATE_AFTER, GE)):
+        word = next((w for w in words if tail.startswith(w)), None)
+        if word is not None:
+            op, implicit, tail = direction, False, tail[len(word):]
+            break
+    if m["ypart"] == "内" and implicit:
+        op, implicit = LE, False  # 年内: within the year
+    if not _DATE_TAIL.fullmatch(tail.rstrip(_LABEL_STRIP)):
+        return None  # more than a verb after the date (2023年12月完成率100%): not a date value
+    return op, span, implicit
+
+
+def _span(m: re.Match[str]) -> DateSpan | None:
+    year = int(m["year"]) if m["year"] else None
+    if m["month"]:
+        month = int(m["month"])
+        if not 1 <= month <= 12:
+            return None
+        last_day = _last_day(year, month)
+        if m["day"]:
+            day = int(m["day"])
+            if not 1 <= day <= last_day:
+                return None
+            return DateSpan(year=year, first=(month, day), last=(month, day))
+        lo, hi = _MONTH_PART.get(m["mpart"] or "", (1, 31))
+        return DateSpan(year=year, first=(month, lo), last=(month, min(hi, last_day)))
+    part = m["ypart"] or ""
+    if part in ("底", "末"):
+        return DateSpan(year=year, first=(12, 1), last=(12, 31))
+    if part == "上半年":
+        return DateSpan(year=year, first=(1, 1), last=(6, 30))
+    if part == "下半年":
+        return DateSpan(year=year, first=(7, 1), last=(12, 31))
+    if part == "中":
+        return DateSpan(year=year, first=(6, 1), last=(7, 31))
+    return DateSpan(year=year, first=(1, 1), last=(12, 31))
+
+
+def _last_day(year: int | None, month: int) -> int:
+    if month == 2 and year is not None:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return _MONTH_DAYS[month - 1]
 
 
 def _normalise(text: str) -> str:
@@ -155,7 +242,7 @@ def _quantity(s: str, default_unit: str | None) -> _Parsed | str | None:
     if (more and suffix is LE) or (strong and {prefix, tail} == {GE, LE}):
         return "指标值“{text}”的比较方向前后矛盾：请只保留一种写法，如“≤5天”或“≥98%”"
     op = prefix if strong and prefix in (GE, LE) else tail or prefix or EQ
-    return op, number, unit or default_unit
+    return op, number, unit or default_unit, prefix is None and tail is None
 
 
 def _strip_prefix(s: str) -> tuple[Operator | None, bool, str]:
@@ -176,13 +263,13 @@ def _range(m: re.Match[str], default_unit: str | None) -> _Parsed | str | None:
     hi = _quantity(m["hi"], default_unit)
     if not isinstance(hi, tuple):
         return hi
-    hi_op, hi_number, unit = hi
+    hi_op, hi_number, unit, _ = hi
     lo, lo_unit = Decimal(m["lo"]), m["lu"]
     if lo_unit and not (unit or "").startswith(lo_unit):  # 3天-5次: two different things
         return None
     if lo > hi_number:
         return "区间“{text}”的下限大于上限：请写成“≥95%”或“95%-100%”"
-    return (LE, hi_number, unit) if hi_op is LE else (GE, lo, unit)
+    return (LE, hi_number, unit, False) if hi_op is LE else (GE, lo, unit, False)
 
 
 def _read_number(s: str) -> tuple[Decimal, str | None, bool, str] | None:
