@@ -46,9 +46,11 @@ def test_seed_department_scores_with_reference_method():
     card = score(ev)
     # task weights by budget share 91.20 : 8.43 of 90 points
     assert (card.item("tasks[0]").weight, card.item("tasks[1]").weight) == (D("82.38"), D("7.62"))
-    # most actuals are not stated in the report: they score 0, whatever `met` says
-    assert card.item("tasks[0].indicators[1]").rule == "indicator.missing_actual"
-    assert card.total == D("45.08")
+    # Changed in issue 12: most actuals are not stated in the report, but the unit says each target was met;
+    # they are scored as the unit states (it used to be 0, total 45.08), and the checks warn they cannot be verified.
+    item = card.item("tasks[0].indicators[1]")
+    assert item.rule == "indicator.stated" and "无法核实" in item.explain
+    assert card.total == D("100.00")
 
 
 def test_common_framework_scores_what_the_data_gives_and_lists_the_rest():

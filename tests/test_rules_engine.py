@@ -106,10 +106,19 @@ def test_given_weights_used_as_given_and_rest_split():
     assert [card.item(f"tasks[0].indicators[{i}]").weight for i in range(3)] == [D(20), D(15), D(15)]
 
 
-def test_missing_actual_scores_zero_even_when_met_is_claimed():
+def test_missing_actual_scores_as_the_unit_states_and_says_it_cannot_be_verified():
+    # Changed in issue 12: a unit that states the target was met, without an actual value, is scored as met
+    # (it used to get 0); the explanation says so, and the checks warn that it cannot be verified.
     _, item = one(ind("产出指标", "≥1次", None, 10, met=True))
-    assert item.score == 0
-    assert "未填写实际完成值" in item.explain and "已完成" in item.explain
+    assert item.score == 10 and item.rule == "indicator.stated"
+    assert "未填写实际完成值" in item.explain and "无法核实" in item.explain
+    assert item.verdict.met is True and item.verdict.unverified
+
+
+def test_missing_actual_without_a_statement_scores_zero():
+    for met in (None, False):
+        _, item = one(ind("产出指标", "≥1次", None, 10, met=met))
+        assert item.score == 0 and item.rule == "indicator.missing_actual" and "未填写实际完成值" in item.explain
 
 
 def test_unparseable_actual_scores_zero():

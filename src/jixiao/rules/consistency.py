@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 
+from ..model import HUNDRED, ONE, ZERO
 from .ruleset import RuleSet
-
-HUNDRED = Decimal(100)
 
 
 def consistency_problems(rs: RuleSet) -> list[str]:
@@ -28,7 +26,7 @@ def consistency_problems(rs: RuleSet) -> list[str]:
         problems += _framework_problems(rs)
     q = rs.qualitative
     for label, factor in (("met", q.met), ("partial", q.partial), ("not_met", q.not_met)):
-        low, high = q.bands[label] if label in q.bands else (Decimal(0), Decimal(1))
+        low, high = q.bands[label] if label in q.bands else (ZERO, ONE)
         if not (0 <= factor <= 1):
             problems.append(f"qualitative.{label} 应在 0 到 1 之间")
         elif not (low <= factor <= high):
@@ -52,7 +50,7 @@ def _framework_problems(rs: RuleSet) -> list[str]:
     indicators = rs.framework.indicators
     if not indicators:
         problems.append("框架方法的规则集需要 framework.indicators")
-    total = sum((i.weight for i in indicators), Decimal(0))
+    total = sum((i.weight for i in indicators), ZERO)
     if indicators and total != HUNDRED:
         problems.append(f"framework.indicators 的分值之和应为 100，实际为 {total}")
     ids = [i.id for i in indicators]

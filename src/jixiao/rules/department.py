@@ -6,16 +6,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Evaluation, Task
-from .execution import evaluation_funds, execution_item, execution_rate
+from ..model import ZERO, Evaluation, Task
+from .execution import execution_item
 from .indicators import score_table
 from .policies import overachieve_deductions
 from .project import finish
 from .ruleset import RuleSet
 from .scorecard import ScoreCard, ScoreItem, num, round2
-
-ZERO = Decimal(0)
-HUNDRED = Decimal(100)
 
 
 def apportion(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
@@ -40,7 +37,7 @@ def task_weights(tasks: tuple[Task, ...], rs: RuleSet, notes: list[str]) -> tupl
 
 
 def score_department(ev: Evaluation, rs: RuleSet) -> ScoreCard:
-    path, budget, executed, location = evaluation_funds(ev)
+    path, budget, executed, location = ev.funds()
     exe = execution_item(path, budget, executed, rs.weights.execution, rs, location, "部门整体预算执行率")
     items, summands, notes = [exe], [exe], []
     if not ev.tasks:
@@ -53,7 +50,7 @@ def score_department(ev: Evaluation, rs: RuleSet) -> ScoreCard:
             detail, task_item = _score_task(ti, task, weight, how, rs, notes)
             items += detail + [task_item]
             summands.append(task_item)
-    return finish(ev, rs, items, notes, execution_rate(budget, executed), summands)
+    return finish(ev, rs, items, notes, ev.execution_rate(), summands)
 
 
 def _score_task(ti: int, task: Task, weight: Decimal, how: str, rs: RuleSet,

@@ -1,35 +1,12 @@
-"""Budget execution (rules-spec §1.7, §10): weight × min(执行数 / 全年预算数, cap)."""
+"""Budget execution (rules-spec §1.7, §10): weight × min(执行率, cap); the rate is the model's."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Evaluation, Location, Money, money_sum
+from ..model import HUNDRED, ZERO, Location, Money, execution_rate
 from .ruleset import RuleSet
 from .scorecard import ScoreItem, num, round2
-
-ZERO = Decimal(0)
-HUNDRED = Decimal(100)
-
-
-def evaluation_funds(ev: Evaluation) -> tuple[str, Money | None, Money | None, Location | None]:
-    """(path, budget, executed, location) of the whole evaluation: `finance`, else the tasks summed."""
-    fin = ev.finance
-    if fin is not None and fin.budget is not None:
-        return "finance", fin.budget, fin.executed, fin.where("executed")
-    budgets = [t.budget for t in ev.tasks if t.budget is not None]
-    if not budgets:
-        return "finance", None, None, fin.location if fin else None
-    executed = [t.executed for t in ev.tasks if t.executed is not None]
-    return ("tasks", money_sum(budgets, ev.unit), money_sum(executed, ev.unit) if executed else None,
-            ev.tasks[0].location)
-
-
-def execution_rate(budget: Money | None, executed: Money | None) -> Decimal | None:
-    """执行率 in percent, unrounded; None when it cannot be computed."""
-    if budget is None or executed is None or budget.amount <= 0:
-        return None
-    return executed.yuan() * HUNDRED / budget.yuan()
 
 
 def execution_item(path: str, budget: Money | None, executed: Money | None, weight: Decimal,
@@ -41,7 +18,7 @@ def execution_item(path: str, budget: Money | None, executed: Money | None, weig
     if executed is None:
         return ScoreItem.make(path, "execution", label, weight, inputs, "未填写执行数，无法计算执行率，得 0 分", ZERO, location)
     rate = execution_rate(budget, executed)
-    if rate is None:
+    if rate is None:  # a budget of 0 or less
         return ScoreItem.make(path, "execution", label, weight, inputs, "全年预算数为 0，无法计算执行率，得 0 分", ZERO, location)
     cap = rs.execution_rate_cap
     used = min(rate / HUNDRED, cap)

@@ -10,15 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
-from ..model import Evaluation, Operator
-from .execution import evaluation_funds, execution_rate
+from ..model import HUNDRED, ZERO, Evaluation, execution_rate
 from .project import finish
-from .quantitative import compare_units
 from .ruleset import FrameworkIndicator, RuleSet
 from .scorecard import ScoreCard, ScoreItem, num, round2
-
-ZERO = Decimal(0)
-HUNDRED = Decimal(100)
 Result = tuple[Decimal | None, dict[str, str], str]  # value in percent, inputs, why missing
 
 
@@ -29,7 +24,7 @@ class Measure:
 
 
 def _budget_completion(ev: Evaluation) -> Result:
-    _, budget, executed, _ = evaluation_funds(ev)
+    _, budget, executed, _ = ev.funds()
     rate = execution_rate(budget, executed)
     inputs = {"预算数": str(budget) if budget else "—", "预算完成数": str(executed) if executed else "—"}
     return rate, inputs, "缺少全年预算数或执行数"
@@ -52,28 +47,17 @@ def _adjustment_rate(ev: Evaluation) -> Result:
 
 
 def _task_completion(ev: Evaluation) -> Result:
-    """Share of indicators whose actual reaches the target (only indicators with a readable actual count)."""
+    """Share of indicators whose actual reaches the target (only indicators whose verdict can be told count)."""
     judged = met = 0
     for _, _, ind in ev.indicators():
-        t, a = ind.target, ind.actual
-        if t is None or a is None:
+        reached = ind.verdict().met
+        if reached is None:
             continue
-        if t.is_quantitative and a.is_quantitative:
-            pair = compare_units(t, a)
-            if isinstance(pair, str):
-                continue
-            judged += 1
-            met += _reaches(t.op, pair[0], pair[1])
-        elif a.tier is not None:
-            judged += 1
-            met += a.tier.name == "MET"
+        judged += 1
+        met += reached
     if judged == 0:
         return None, {}, "没有填写实际完成值的指标"
     return Decimal(met) * HUNDRED / judged, {"达到目标的指标数": str(met), "有实际完成值的指标数": str(judged)}, ""
-
-
-def _reaches(op: Operator, t: Decimal, a: Decimal) -> bool:
-    return a <= t if op is Operator.LE else (a == t if op is Operator.EQ else a >= t)
 
 
 def _satisfaction(ev: Evaluation) -> Result:
@@ -143,5 +127,4 @@ def score_framework(ev: Evaluation, rs: RuleSet) -> ScoreCard:
                                     scaled - subtotal))
     elif missing:
         notes.append("未计分指标按 0 分计入总分")
-    _, budget, executed, _ = evaluation_funds(ev)
-    return finish(ev, rs, items, notes, execution_rate(budget, executed))
+    return finish(ev, rs, items, notes, ev.execution_rate())

@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..model import Indicator, Operator
+from ..model import ZERO, Basis, Indicator, Outcome, Problem, QualTier, Verdict
 from .qualitative import qualitative_points
-from .quantitative import compare_units, quantitative_points
+from .quantitative import quantitative_points
 from .ruleset import BLOCK_LABELS, RuleSet
 from .scorecard import ScoreItem, num, round2
 
-ZERO = Decimal(0)
 BLOCKS = ("output", "effect", "satisfaction", "cost")
 
 
@@ -26,8 +25,8 @@ class Table:
 
 
 def block_of(ind: Indicator, rs: RuleSet) -> str:
-    level1 = ind.level1.value if ind.level1 is not None else None
-    return rs.level1_blocks.get(level1, "output") if level1 else "output"
+    # Level1 is a str enum: it finds its Chinese name among the rule set's keys as it is
+    return rs.level1_blocks.get(ind.level1, "output") if ind.level1 is not None else "output"
 
 
 def split_evenly(total: Decimal, n: int) -> list[Decimal]:
@@ -99,30 +98,45 @@ def _inputs(ind: Indicator, w: Decimal) -> dict[str, str]:
 
 
 def score_indicator(path: str, ind: Indicator, w: Decimal, rs: RuleSet, split: bool = False) -> ScoreItem:
-    points, rule, explain = _points(ind, w, rs)
+    verdict = ind.verdict()
+    points, rule, explain = _points(ind, verdict, w, rs)
     points = min(max(round2(points), ZERO), w) if w > 0 else ZERO
     if split:
         explain = f"（分值由一级指标分值平分得 {num(w)}）{explain}"
     if ind.not_applicable and not rs.policies.not_applicable_rescale.enabled:
         explain += "；本项标为不适用，但规则集未启用剔除折算，照常计分"
-    return ScoreItem.make(path, rule, ind.name, w, _inputs(ind, w), explain, points, ind.where("actual"))
+    return ScoreItem.make(path, rule, ind.name, w, _inputs(ind, w), explain, points, ind.where("actual"), verdict)
 
 
-def _points(ind: Indicator, w: Decimal, rs: RuleSet) -> tuple[Decimal, str, str]:
-    target, actual = ind.target, ind.actual
-    if actual is None:
-        said = "；作者标注“已完成”，但评分只依据实际完成值" if ind.met else ""
-        return ZERO, "indicator.missing_actual", f"未填写实际完成值，得 0 分{said}"
-    if target is None:
-        return ZERO, "indicator.missing_target", "未填写年度指标值，无法比较，得 0 分"
-    if actual.op is Operator.UNPARSED:
-        return ZERO, "indicator.unparsed", f"实际完成值“{actual.text}”无法识别，得 0 分"
-    if target.op is Operator.UNPARSED:
-        return ZERO, "indicator.unparsed", f"年度指标值“{target.text}”无法识别，得 0 分"
-    if target.op is Operator.QUALITATIVE or not actual.is_quantitative:
-        return qualitative_points(ind, actual, w, rs)
-    pair = compare_units(target, actual)
-    if isinstance(pair, str):
-        return ZERO, "indicator.unit_mismatch", pair
-    t, a = pair
-    return quantitative_points(target.op, t, a, w, rs, target.text, actual.text)
+_UNCOMPARABLE_RULES = {
+    Problem.NO_ACTUAL: "indicator.missing_actual", Problem.NO_TARGET: "indicator.missing_target",
+    Problem.TARGET_UNREADABLE: "indicator.unparsed", Problem.ACTUAL_UNREADABLE: "indicator.unparsed",
+    Problem.UNITS_DIFFER: "indicator.unit_mismatch", Problem.NO_TIER: "indicator.qualitative",
+}
+
+
+_NUMBER, _TIER = Basis.NUMBER, Basis.TIER  # module constants: the hot path of scoring reads them per indicator
+
+
+def _points(ind: Indicator, v: Verdict, w: Decimal, rs: RuleSet) -> tuple[Decimal, str, str]:
+    """Points from the verdict: numbers by the rule set's formulas, tiers by its factors."""
+    if v.basis is _NUMBER:
+        return quantitative_points(v, w, rs, ind.target.text, ind.actual.text)
+    if v.basis is _TIER:
+        return qualitative_points(ind, v.tier, w, rs)
+    if v.basis is Basis.STATED:
+        if not v.met:
+            return ZERO, "indicator.missing_actual", f"{v.reason}，得 0 分"
+        points, rule, explain = qualitative_points(ind, QualTier.MET, w, rs, lead=f"按单位所述计分：{v.reason}")
+        return points, "indicator.stated", explain
+    if v.basis is Basis.DATE:
+        if v.outcome is not Outcome.MISSED:
+            return w, "indicator.date", f"时限指标：{v.explained()}，得满分 {num(w)}"
+        factor = rs.qualitative.not_met
+        points = w * factor
+        return points, "indicator.date", (f"时限指标：{v.explained()}，按“未达成”档计分 = 分值 {num(w)} × "
+                                          f"{num(factor * 100)}% = {num(points)}")
+    rule = _UNCOMPARABLE_RULES.get(v.problem, "indicator.not_comparable")
+    said = "；作者标注“已完成”，但评分只依据实际完成值" if v.problem is not Problem.NO_ACTUAL and ind.met else ""
+    lead = "定性指标：" if v.problem is Problem.NO_TIER else ""
+    return ZERO, rule, f"{lead}{v.reason}，得 0 分{said}"

@@ -4,33 +4,28 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Indicator, Operator
-from .quantitative import compare_units
+from ..model import HUNDRED, ZERO, Basis, Indicator, Operator
 from .ruleset import RuleSet
 from .scorecard import ScoreItem, num, round2
-
-ZERO = Decimal(0)
-HUNDRED = Decimal(100)
 
 
 def overachieve_deductions(indicators: list[tuple[str, Indicator]], points: dict[str, Decimal],
                            rs: RuleSet) -> list[ScoreItem]:
-    """Over-completion deduction: a fixed number of points per ≥ indicator with A ≥ ratio × T, never below 0."""
+    """Over-completion deduction: a fixed number of points per ≥ indicator (written or inferred) with
+    A ≥ ratio × T, never below 0."""
     policy = rs.policies.overachieve_deduction
     if not policy.enabled:
         return []
     out = []
     for path, ind in indicators:
+        v = ind.verdict()
+        if v.basis is not Basis.NUMBER or v.op is not Operator.GE or v.target <= 0 or v.actual < policy.ratio * v.target:
+            continue
         t, a = ind.target, ind.actual
-        if t is None or a is None or t.op is not Operator.GE or not (t.is_quantitative and a.is_quantitative):
-            continue
-        pair = compare_units(t, a)
-        if isinstance(pair, str) or pair[0] <= 0 or pair[1] < policy.ratio * pair[0]:
-            continue
         cut = min(policy.points, points.get(path, ZERO))
         if cut <= 0:
             continue
-        explain = (f"超额完成扣分：实际 {a.text} 达到年度指标值 {t.text} 的 {num(pair[1] * HUNDRED / pair[0])}%"
+        explain = (f"超额完成扣分：实际 {a.text} 达到年度指标值 {t.text} 的 {num(v.ratio * HUNDRED)}%"
                    f"（≥ {num(policy.ratio * HUNDRED)}%），目标可能偏低，扣 {num(cut)} 分（每项扣 {num(policy.points)} 分，扣至 0 为止）")
         out.append(ScoreItem.make(path, "policy.overachieve_deduction", f"{ind.name}（超额完成扣分）", None,
                                   {"年度指标值": t.text, "实际完成值": a.text}, explain, -cut, ind.location))

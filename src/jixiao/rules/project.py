@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Evaluation
-from .execution import evaluation_funds, execution_item, execution_rate
+from ..model import HUNDRED, ZERO, Evaluation, Kind
+from .execution import execution_item
 from .indicators import score_table
 from .policies import cap_item, overachieve_deductions, rescale_item
 from .ruleset import RuleSet
 from .scorecard import ScoreCard, ScoreItem, num
 
-ZERO = Decimal(0)
-HUNDRED = Decimal(100)
-
 
 def score_project(ev: Evaluation, rs: RuleSet) -> ScoreCard:
-    path, budget, executed, location = evaluation_funds(ev)
+    path, budget, executed, location = ev.funds()
     items = [execution_item(path, budget, executed, rs.weights.execution, rs, location)]
     indicators = [(f"tasks[{ti}].indicators[{ii}]", ind) for ti, ii, ind in ev.indicators()]
     table = score_table(indicators, rs)
@@ -28,7 +25,7 @@ def score_project(ev: Evaluation, rs: RuleSet) -> ScoreCard:
     rescaled = rescale_item(_sum(items), table.na_weight, rs)
     if rescaled is not None:
         items.append(rescaled)
-    return finish(ev, rs, items, notes, execution_rate(budget, executed))
+    return finish(ev, rs, items, notes, ev.execution_rate())
 
 
 def finish(ev: Evaluation, rs: RuleSet, items: list[ScoreItem], notes: list[str], rate: Decimal | None,
@@ -43,7 +40,7 @@ def finish(ev: Evaluation, rs: RuleSet, items: list[ScoreItem], notes: list[str]
         extra.append(bound)
         total += bound.score
     if rs.kind != ev.kind.value:
-        notes.append(f"规则集“{rs.name}”为{_kind_zh(rs.kind)}设计，本评价为{ev.kind.label}绩效自评")
+        notes.append(f"规则集“{rs.name}”为{Kind(rs.kind).label}设计，本评价为{ev.kind.label}绩效自评")
     if rs.reference:
         notes.insert(0, f"参考分：规则集“{rs.name}”所依据的官方评分框架尚未确认，得分仅供参考")
     grade = rs.grade_of(total)
@@ -61,10 +58,6 @@ def _bound_item(total: Decimal) -> ScoreItem | None:
         return ScoreItem.make("total", "bound", "总分下限", None, {"原总分": num(total)},
                               f"各项得分之和 {num(total)} 低于 0，总分按 0 计", -total)
     return None
-
-
-def _kind_zh(kind: str) -> str:
-    return "部门整体支出" if kind == "department" else "项目支出"
 
 
 def _sum(items: list[ScoreItem]) -> Decimal:

@@ -1,34 +1,34 @@
 """Quantitative indicators (rules-spec §1.5, §10): ≥ met → w else w×A/T; ≤ met → w else w×T/A (or the
-vendor variant); = equal → w else w×min/max. Points are unrounded here; the caller rounds each item."""
+vendor variant); = equal → w else w×min/max. Points are unrounded here; the caller rounds each item.
+
+Whether the target was met, and in which direction, is the Verdict's (jixiao.model); this module only
+turns it into points.
+"""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Operator, Quantity
+from ..model import ZERO, Operator, Verdict
 from .ruleset import RuleSet
 from .scorecard import num
 
-ZERO = Decimal(0)
+
+_LE, _EQ = Operator.LE, Operator.EQ
 
 
-def compare_units(target: Quantity, actual: Quantity) -> tuple[Decimal, Decimal] | str:
-    """(T, A) in the same unit (万 folded in), or the reason they cannot be compared."""
-    t_num, t_unit = target.base() or (ZERO, "")
-    a_num, a_unit = actual.base() or (ZERO, "")
-    if t_unit and a_unit and t_unit != a_unit:
-        return f"实际完成值的单位“{actual.unit}”与年度指标值的单位“{target.unit}”不一致，无法比较，不得分"
-    return t_num, a_num
-
-
-def quantitative_points(op: Operator, target: Decimal, actual: Decimal, w: Decimal, rs: RuleSet,
-                        t_text: str, a_text: str) -> tuple[Decimal, str, str]:
-    """(points, rule id, explanation) for one quantitative indicator."""
-    if op is Operator.LE:
-        return _le(target, actual, w, rs, t_text, a_text)
-    if op is Operator.EQ and rs.equal_variant == "minmax":
-        return _eq(target, actual, w, t_text, a_text)
-    return _ge(target, actual, w, t_text, a_text)
+def quantitative_points(v: Verdict, w: Decimal, rs: RuleSet, t_text: str, a_text: str) -> tuple[Decimal, str, str]:
+    """(points, rule id, explanation) for one indicator compared on numbers."""
+    t, a = v.target, v.actual
+    if v.op is _LE:
+        points, rule, explain = _le(t, a, w, rs, t_text, a_text)
+    elif v.op is _EQ and rs.equal_variant == "minmax":
+        points, rule, explain = _eq(t, a, w, t_text, a_text)
+    else:
+        points, rule, explain = _ge(t, a, w, t_text, a_text)
+    if v.notes:
+        explain += "（" + "；".join(v.notes) + "）"
+    return points, rule, explain
 
 
 def _ge(t: Decimal, a: Decimal, w: Decimal, t_text: str, a_text: str) -> tuple[Decimal, str, str]:

@@ -11,13 +11,16 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model import Level1
+
 
 class _Part(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 Block = Literal["output", "effect", "satisfaction", "cost"]
-BLOCK_LABELS: dict[str, str] = {"output": "产出指标", "effect": "效益指标", "satisfaction": "满意度指标", "cost": "成本指标"}
+BLOCK_LABELS: dict[str, str] = {"output": Level1.OUTPUT.label, "effect": Level1.EFFECT.label,
+                                "satisfaction": Level1.SATISFACTION.label, "cost": Level1.COST.label}
 
 
 class Weights(_Part):

@@ -3,25 +3,23 @@
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from ..model import Location
+from ..model import CENT, Location, round2
 
-CENT = Decimal("0.01")
-
-
-def round2(value: Decimal) -> Decimal:
-    """ROUND_HALF_UP to 2 decimals, as every item is rounded (rules-spec §10)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+__all__ = ["RULE_LABELS", "ScoreCard", "ScoreItem", "json_number", "num", "round2", "rule_label"]
 
 
 def num(value: Decimal | None) -> str:
     """A number for explanations: 2 decimals at most, no trailing zeros (10, 12.5, 16.67)."""
     if value is None:
         return "—"
-    text = f"{round2(value):f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+    text = str(value.quantize(CENT, ROUND_HALF_UP))  # str() of a value quantized to cents has two decimals
+    if text[-3:] == ".00":
+        return text[:-3]
+    return text[:-1] if text[-1] == "0" else text
 
 
 def json_number(value: Decimal | None) -> int | float | None:
@@ -43,17 +41,18 @@ class ScoreItem(BaseModel):
     explain: str  # the formula in words, with the numbers
     score: Decimal
     location: Location | None = None
+    verdict: Any = None  # jixiao.model.Verdict of an indicator item: the comparison the points come from
 
     @classmethod
     def make(cls, path: str, rule: str, label: str, weight: Decimal | None, inputs: dict[str, str],
-             explain: str, score: Decimal, location: Location | None = None) -> "ScoreItem":
+             explain: str, score: Decimal, location: Location | None = None, verdict: Any = None) -> "ScoreItem":
         """Build without validation: the engine passes well-typed values, and this is the hot loop.
 
         Equivalent to model_construct with every field given, at a third of its cost.
         """
         item = cls.__new__(cls)
         _set(item, "__dict__", {"path": path, "rule": rule, "label": label, "weight": weight, "inputs": inputs,
-                                "explain": explain, "score": score, "location": location})
+                                "explain": explain, "score": score, "location": location, "verdict": verdict})
         _set(item, "__pydantic_fields_set__", _ITEM_FIELDS)
         _set(item, "__pydantic_extra__", None)
         _set(item, "__pydantic_private__", None)
@@ -97,6 +96,7 @@ RULE_LABELS = {
     "indicator.qualitative": "定性指标", "indicator.qualitative.declared": "定性指标（申报得分）",
     "indicator.missing_actual": "缺实际值", "indicator.missing_target": "缺指标值", "indicator.unparsed": "值无法识别",
     "indicator.unit_mismatch": "单位不一致", "indicator.not_applicable": "不适用剔除",
+    "indicator.stated": "按单位所述", "indicator.date": "时限指标", "indicator.not_comparable": "无法比较",
     "policy.overachieve_deduction": "超额完成扣分", "policy.not_applicable_rescale": "不适用折算",
     "policy.execution_caps": "执行率封顶", "department.task": "重点工作任务", "framework.rescale": "按可计分指标折算",
     "bound": "总分界限",
