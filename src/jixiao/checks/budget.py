@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
-from ..model import Evaluation, Finance, Finding, Money, Task, money_sum
+from ..model import HUNDRED, ByNature, BySource, Evaluation, Finance, Finding, Kind, Money, Task, money_sum
 from ..model.catalogue import finding
-from .compare import HUNDRED, percent
+from .compare import percent
 from .params import CheckParams
 
 
 def spending_units(ev: Evaluation) -> Iterator[tuple[str, str, Finance | Task]]:
     """(path, Chinese label, node) for the department's finance and each task: all carry budget/executed."""
     if ev.finance is not None:
-        yield "finance", "部门整体", ev.finance
+        yield "finance", Kind.DEPARTMENT.short_label, ev.finance
     for i, task in enumerate(ev.tasks):
         yield f"tasks[{i}]", f"任务“{task.name}”", task
 
@@ -31,13 +30,6 @@ def check_budget(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         yield from _tasks_within_project_spending(ev, p)
 
 
-def execution_rate(node: Finance | Task) -> Decimal | None:
-    """executed ÷ budget in percent, or None when it cannot be computed."""
-    if node.budget is None or node.executed is None or node.budget.amount <= 0:
-        return None
-    return node.executed.yuan() / node.budget.yuan() * HUNDRED
-
-
 def _money_fields(node) -> Iterator[tuple[str, Money, object]]:
     for name in ("budget", "initial_budget", "executed", "carryover"):
         value = getattr(node, name, None)
@@ -52,12 +44,8 @@ def _money_fields(node) -> Iterator[tuple[str, Money, object]]:
                     yield f"{sub_name}.{name}", value, sub
 
 
-_FIELD_LABELS = {
-    "budget": "全年预算数", "initial_budget": "年初预算数", "executed": "执行数", "carryover": "年末结转和结余",
-    "by_source.general_budget": "一般公共预算财政拨款", "by_source.government_fund": "政府性基金预算财政拨款",
-    "by_source.state_capital": "国有资本经营预算财政拨款", "by_source.other": "其他资金",
-    "by_nature.basic": "基本支出", "by_nature.project": "项目支出",
-}
+_FIELD_LABELS = {**Finance.LABELS, **{f"by_source.{k}": v for k, v in BySource.LABELS.items()},
+                 **{f"by_nature.{k}": v for k, v in ByNature.LABELS.items()}}
 
 
 def _negative_amounts(path: str, label: str, node) -> Iterator[Finding]:
@@ -79,7 +67,7 @@ def _over_budget(path: str, label: str, node) -> Iterator[Finding]:
 
 
 def _stated_rate(path: str, label: str, node, p: CheckParams) -> Iterator[Finding]:
-    rate = execution_rate(node)
+    rate = node.computed_rate()
     if rate is None or node.execution_rate is None:
         return
     if abs(node.execution_rate - rate) > p.rate_tolerance_pp:
@@ -89,7 +77,7 @@ def _stated_rate(path: str, label: str, node, p: CheckParams) -> Iterator[Findin
 
 
 def _low_execution(ev: Evaluation, path: str, label: str, node, p: CheckParams) -> Iterator[Finding]:
-    rate = execution_rate(node)
+    rate = node.computed_rate()
     if rate is None or rate >= p.exec_explain_threshold * HUNDRED:
         return
     if _explained(_execution_notes(ev, node), p):

@@ -1,4 +1,5 @@
-"""Comparing an actual with its target: the one place that decides "met", "missed" and "over-completed"."""
+"""Helpers the checks share to name and read indicators. Whether a target was met is not decided here:
+every check asks the indicator's Verdict (jixiao.model), as scoring, reports and extraction do."""
 
 from __future__ import annotations
 
@@ -6,66 +7,13 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..model import Indicator, Level1, Operator, QualTier, Quantity
+from ..model import HUNDRED, Indicator, Level1, Quantity
 from ..model.evaluation import LEVEL2_BY_LEVEL1
 
-HUNDRED = Decimal(100)
+__all__ = ["HUNDRED", "is_percent", "level1_of", "normal_name", "percent"]
+
 _NAME_NOISE = re.compile(r"[\s“”\"'‘’《》:：%]")
 _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
-
-
-def comparable(target: Quantity | None, actual: Quantity | None) -> tuple[Decimal, Decimal] | None:
-    """(target, actual) numbers in the same base unit, or None when they cannot be compared.
-
-    A value written without a unit takes the other's (reports write 100 under a % column).
-    """
-    if target is None or actual is None or not target.is_quantitative or not actual.is_quantitative:
-        return None
-    tb, ab = target.base(), actual.base()
-    if tb is None or ab is None:
-        return None
-    (tn, tu), (an, au) = tb, ab
-    if tu and au and tu != au:
-        return None
-    return tn, an
-
-
-def units_differ(target: Quantity | None, actual: Quantity | None) -> bool:
-    if target is None or actual is None or not target.is_quantitative or not actual.is_quantitative:
-        return False
-    tb, ab = target.base(), actual.base()
-    return bool(tb and ab and tb[1] and ab[1] and tb[1] != ab[1])
-
-
-def meets(target: Quantity | None, actual: Quantity | None) -> bool | None:
-    """Whether the actual reaches the target; None when that cannot be told from the values.
-
-    "=" reads as "at least" for this question: doing more than an exact target is not missing it.
-    """
-    if actual is not None and actual.op is Operator.QUALITATIVE:
-        tier = actual.tier
-        return None if tier is None else tier is QualTier.MET
-    pair = comparable(target, actual)
-    if pair is None:
-        return None
-    t, a = pair
-    return a <= t if target.op is Operator.LE else a >= t
-
-
-def overachievement(target: Quantity | None, actual: Quantity | None) -> Decimal | None:
-    """actual ÷ target for a "higher is better" count or rate, else None.
-
-    Bare counts (4次) are read as "at least": that is how reports use them. A "= 100%" target cannot
-    be exceeded meaningfully and is left to JX-I003.
-    """
-    if target is None or target.op not in (Operator.GE, Operator.EQ):
-        return None
-    if target.op is Operator.EQ and (target.unit or "") == "%":
-        return None
-    pair = comparable(target, actual)
-    if pair is None or pair[0] <= 0:
-        return None
-    return pair[1] / pair[0]
 
 
 def level1_of(ind: Indicator) -> Level1 | None:

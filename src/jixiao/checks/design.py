@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..model import Evaluation, Finding, Indicator, Operator, Severity, Task
+from ..model import HUNDRED, Evaluation, Finding, Indicator, Operator, Severity, Task
 from ..model.catalogue import finding
-from .compare import HUNDRED, is_percent, level1_of, normal_name
+from .compare import is_percent, level1_of, normal_name
 from .indicators import label
 from .params import CheckParams
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Evaluation, Finding, Indicator, Severity
-from .compare import overachievement, percent
+from .compare import percent
 
 
 @dataclass(frozen=True)
@@ -105,7 +105,7 @@ def _too_low(ev, found):
     for f in found:
         ind = _indicator(ev, f)
         if ind is not None:
-            ratio = overachievement(ind.target, ind.actual)
+            ratio = ind.verdict().overachievement
             details.append(f"“{ind.name}”年度指标值{ind.target.text}、实际完成{ind.actual.text}（为指标值的{percent(ratio * 100)}）")
     names, _ = _names(ev, found)
     return ("部分绩效指标目标值设定偏低：" + "；".join(details[:4]) + "，超额完成幅度较大，目标值未能起到约束作用。",
@@ -155,7 +155,7 @@ _THEMES: tuple[tuple[tuple[str, ...], Callable], ...] = (
     (("JX-I003", "JX-I005", "JX-I006"), _imprecise),
     (("JX-I002",), _too_low),
     (("JX-I004",), _generic),
-    (("JX-I001", "JX-I012"), _missing_values),
+    (("JX-I001", "JX-I012", "JX-I015"), _missing_values),
     (("JX-I007", "JX-I008", "JX-I013"), _structure),
     (("JX-I010", "JX-I014"), _deviation),
     (("JX-I009", "JX-I011", "JX-S001"), _scores),

@@ -1,12 +1,14 @@
-"""Indicator values (JX-I001, I002, I010, I012, I014): complete, readable, consistent, explained."""
+"""Indicator values (JX-I001, I002, I010, I012, I014–I016): complete, readable, consistent, explained.
+
+Every judgement of "met" comes from the indicator's Verdict (jixiao.model), the one scoring uses too."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, Finding, Indicator, Operator, QualTier
+from ..model import Evaluation, Finding, Indicator, Operator, Problem, QualTier, Verdict
 from ..model.catalogue import finding
-from .compare import meets, overachievement, percent, units_differ
+from .compare import percent
 from .params import CheckParams
 
 _FIELD_NAMES = {"name": "三级指标名称", "target": "年度指标值", "actual": "实际完成值"}
@@ -17,11 +19,13 @@ def check_indicator_values(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         path = f"tasks[{ti}].indicators[{ii}]"
         if ind.not_applicable:
             continue
-        yield from _missing(path, ind)
-        yield from _overachieved(path, ind, p)
-        yield from _units(path, ind)
-        yield from _met_flag(path, ind)
-        yield from _deviation(path, ind, p)
+        verdict = ind.verdict()
+        yield from _missing(path, ind, verdict)
+        yield from _overachieved(path, ind, verdict, p)
+        yield from _units(path, ind, verdict)
+        yield from _met_flag(path, ind, verdict)
+        yield from _deviation(path, ind, verdict, p)
+        yield from _readings(path, ind, verdict)
 
 
 def label(ind: Indicator) -> str:
@@ -30,26 +34,33 @@ def label(ind: Indicator) -> str:
     return f"「{ind.name}」" if "“" in ind.name or "”" in ind.name else f"“{ind.name}”"
 
 
-def _missing(path: str, ind: Indicator) -> Iterator[Finding]:
+def _missing(path: str, ind: Indicator, v: Verdict) -> Iterator[Finding]:
     absent = [key for key in ("name", "target", "actual") if not getattr(ind, key)]
+    if v.unverified and v.met:
+        # the unit states the target was met: scored so, but nobody can check it (JX-I015, a warning)
+        yield finding("JX-I015", f"{path}.actual", ind.where("actual") or ind.where("met"), indicator=label(ind),
+                      reason=v.reason)
+        absent = [key for key in absent if key != "actual"]
     if absent:
         yield finding("JX-I001", f"{path}.{absent[0]}", ind.where(absent[0]), indicator=label(ind),
                       fields="、".join(_FIELD_NAMES[k] for k in absent))
 
 
-def _overachieved(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
-    ratio = overachievement(ind.target, ind.actual)
+def _overachieved(path: str, ind: Indicator, v: Verdict, p: CheckParams) -> Iterator[Finding]:
+    ratio = v.overachievement
     if ratio is not None and ratio >= 1 + p.overachieve_threshold:
         yield finding("JX-I002", f"{path}.target", ind.where("target"), indicator=label(ind),
                       actual=ind.actual.text, target=ind.target.text, ratio=percent(ratio * 100),
                       threshold=percent((1 + p.overachieve_threshold) * 100))
 
 
-def _units(path: str, ind: Indicator) -> Iterator[Finding]:
+def _units(path: str, ind: Indicator, v: Verdict) -> Iterator[Finding]:
     target, actual = ind.target, ind.actual
-    if units_differ(target, actual):
+    if v.problem is Problem.UNITS_DIFFER:
         yield finding("JX-I012", f"{path}.actual", ind.where("actual"), indicator=label(ind),
                       problem=f"实际完成值“{actual.text}”与年度指标值“{target.text}”的单位不同")
+    elif v.problem in (Problem.KINDS_DIFFER, Problem.DATE_IMPRECISE):
+        yield finding("JX-I012", f"{path}.actual", ind.where("actual"), indicator=label(ind), problem=v.reason)
     elif actual is not None and actual.op is Operator.UNPARSED:
         yield finding("JX-I012", f"{path}.actual", ind.where("actual"), indicator=label(ind),
                       problem=f"实际完成值“{actual.text}”无法识别为数值或完成等级")
@@ -58,10 +69,10 @@ def _units(path: str, ind: Indicator) -> Iterator[Finding]:
                       problem=f"年度指标值是数值“{target.text}”，实际完成值却是文字“{actual.text}”，无法核对")
 
 
-def _met_flag(path: str, ind: Indicator) -> Iterator[Finding]:
-    if ind.met is None:
+def _met_flag(path: str, ind: Indicator, v: Verdict) -> Iterator[Finding]:
+    if ind.met is None or v.unverified:
         return
-    reached = meets(ind.target, ind.actual)
+    reached = v.met
     if reached is None or reached == ind.met:
         return
     stated, truth = ("完成", "未达到") if ind.met else ("未完成", "已达到")
@@ -69,12 +80,12 @@ def _met_flag(path: str, ind: Indicator) -> Iterator[Finding]:
                   actual=ind.actual.text, target=ind.target.text if ind.target else "（未填）", truth=truth)
 
 
-def deviation_reason(ind: Indicator, p: CheckParams) -> str | None:
+def deviation_reason(ind: Indicator, p: CheckParams, v: Verdict | None = None) -> str | None:
     """Why this indicator needs a deviation explanation (rules-spec §1.9), or None when it does not."""
-    reached = meets(ind.target, ind.actual)
-    if reached is False or ind.met is False:
+    v = v or ind.verdict()
+    if v.met is False or ind.met is False:
         return "未达到年度指标值"
-    ratio = overachievement(ind.target, ind.actual)
+    ratio = v.overachievement
     if ratio is not None and ratio >= 1 + p.overachieve_threshold:
         return f"超额完成（达到指标值的{percent(ratio * 100)}）"
     if ind.actual is not None and ind.actual.tier in (QualTier.PARTIAL, QualTier.NOT_MET):
@@ -87,8 +98,15 @@ def explanation_is_empty(text: str | None, p: CheckParams) -> bool:
     return len(stripped) < p.min_reason_len or stripped in p.empty_reasons
 
 
-def _deviation(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
-    reason = deviation_reason(ind, p)
+def _deviation(path: str, ind: Indicator, v: Verdict, p: CheckParams) -> Iterator[Finding]:
+    reason = deviation_reason(ind, p, v)
     if reason and explanation_is_empty(ind.deviation, p):
         yield finding("JX-I010", f"{path}.deviation", ind.where("deviation"), indicator=label(ind), reason=reason,
                       min_len=p.min_reason_len)
+
+
+def _readings(path: str, ind: Indicator, v: Verdict) -> Iterator[Finding]:
+    """How a value was read where the reading is not what was written (a 0–1 fraction as a percent)."""
+    for note in v.notes:
+        if "按百分数" in note:
+            yield finding("JX-I016", f"{path}.actual", ind.where("actual"), indicator=label(ind), note=note)

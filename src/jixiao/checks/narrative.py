@@ -9,7 +9,6 @@ from decimal import Decimal
 
 from ..model import Evaluation, Finding, Finance, MoneyUnit, Task
 from ..model.catalogue import finding
-from .budget import execution_rate
 from .compare import normal_name, percent
 from .params import CheckParams
 from .text import Passage, narrative
@@ -62,7 +61,7 @@ def _finance_figures(passage: Passage, owner: Finance | Task, p: CheckParams) ->
 
 def _data_value(owner: Finance | Task, attr: str) -> Decimal | None:
     if attr == "rate":
-        return execution_rate(owner)
+        return owner.computed_rate()
     money = getattr(owner, attr)
     return None if money is None else money.to(MoneyUnit.WAN).amount
 

@@ -12,7 +12,7 @@ from functools import cache
 
 from ..model import Evaluation, Finding, Indicator
 from ..model.catalogue import finding
-from .compare import overachievement, percent
+from .compare import percent
 from .design import is_activity, is_by_definition
 from .indicators import label
 from .params import CheckParams
@@ -100,7 +100,7 @@ def _qualitative_bands(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
 def easy_flags(ind: Indicator, p: CheckParams) -> list[str]:
     """The codes that mark an indicator as easy to reach (JX-I002, I003, I005)."""
     flags = []
-    ratio = overachievement(ind.target, ind.actual)
+    ratio = ind.verdict().overachievement
     if ratio is not None and ratio >= 1 + p.overachieve_threshold:
         flags.append("JX-I002")
     if is_by_definition(ind, p):
