@@ -29,7 +29,7 @@ demo: install
 	$(BIN)/jixiao template -o $(OUT)/绩效自评模板.xlsx --force
 	$(BIN)/jixiao score examples/liwan-fulian-2023.yaml
 	$(BIN)/jixiao score examples/community-library-2024.yaml
-	@# 荔湾区妇联的数据保留了原报告自身的问题，审核会报告错误（退出码 1），这正是演示的内容。
+	@# 荔湾区妇联的数据保留了原报告自身的问题（实际完成值未填、目标值偏低、通用指标多），审核逐条报出，这正是演示的内容。
 	$(BIN)/jixiao check examples/liwan-fulian-2023.yaml --draft || true
 	$(BIN)/jixiao check examples/clean-department-2024.yaml
 	$(BIN)/jixiao render examples/liwan-fulian-2023.yaml -o $(OUT)/report

@@ -92,7 +92,7 @@ def test_template_has_every_sheet_and_header(template):
 def test_template_has_drop_downs(template):
     wb = openpyxl.load_workbook(template)
     basic = validations(wb["基本信息"])
-    assert basic["B3"] == '"部门整体,项目支出"' and basic["B5"] == '"万元,元"'
+    assert basic["B3"] == '"部门整体,项目支出"' and basic["B5"] == '"万元,元,亿元"'  # 亿元 accepted since issue 12
     ind = validations(wb["绩效指标"])
     assert ind["B2"] == '"产出指标,效益指标,满意度指标,成本指标"'
     every_level2 = {name for names in LEVEL2_BY_LEVEL1.values() for name in names}

@@ -118,6 +118,11 @@ def errors_shown(page) -> int:
     return int(page.inner_text("#errors"))
 
 
+def warnings_shown(page) -> int:
+    """The 警告 count beside the error count (错误 N · 警告 M)."""
+    return int(page.locator("#errors").locator("xpath=..").inner_text().split("警告")[1])
+
+
 def test_full_flow_in_a_browser(live_server, people, browser_page):
     page, base, ev = browser_page, live_server.url, people
     login(page, base, "tianbao")
@@ -129,8 +134,9 @@ def test_full_flow_in_a_browser(live_server, people, browser_page):
     shot(page, "upload-preview")
     page.click("#confirm-upload")
     page.wait_for_selector("text=保存为第1版")
-    before = errors_shown(page)
-    assert before >= 1
+    # Since issue 12 the seed's missing actuals are warnings (scored as the unit states, not verifiable)
+    before = warnings_shown(page)
+    assert before >= 1 and errors_shown(page) == 0
     shot(page, "editor-findings")
 
     # fix a finding: the missing 实际完成值 of the second indicator; and add a row with the script
@@ -142,7 +148,7 @@ def test_full_flow_in_a_browser(live_server, people, browser_page):
     page.fill('[name="tasks[0].indicators[4].actual"]', "9场")
     page.click("#save")
     page.wait_for_selector("text=已保存为第2版")
-    assert errors_shown(page) < before
+    assert warnings_shown(page) < before
     ev.refresh_from_db()
     assert ev.current.document["tasks"][0]["indicators"][4]["name"] == "普法讲座场次"
     page.click("button:has-text('提交审核')")

@@ -20,14 +20,16 @@ def rows(client, query=""):
 
 @pytest.fixture
 def two_years(world):
-    """Last year's evaluation of department A, with every actual value stated (so a higher score)."""
+    """Last year's evaluation of department A, with one target missed (so a lower score than this year's).
+
+    (Before issue 12 the seed's missing actuals scored 0, and last year had them filled in to score higher;
+    they now score as the unit states, so last year misses a target instead.)"""
     import copy
 
     last = Year.objects.create(year=2022)
     ev = Evaluation.objects.create(department=world.dept_a, year=last)
     doc = copy.deepcopy(world.seed_document)
-    for indicator in doc["tasks"][0]["indicators"]:
-        indicator.setdefault("actual", indicator.get("target"))
+    doc["tasks"][0]["indicators"][0]["actual"] = "90%"
     save_revision(ev, doc, world.filler_a, 0, "去年")
     return ev
 
@@ -37,8 +39,8 @@ def test_queue_shows_last_years_score_and_the_change(world, client_for, two_year
     this_year = world.ev_a.current.score
     last_year = two_years.current.score
     row = next(r for r in table if r[1] == world.dept_a.name)
-    assert last_year > this_year
-    assert row[5] == f"{last_year} （{this_year - last_year}）"
+    assert last_year < this_year
+    assert row[5] == f"{last_year} （+{this_year - last_year}）"
     other = next(r for r in table if r[1] == world.dept_b.name)
     assert other[5] == "—"  # no evaluation of B the year before
 

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 
 from ..load import load_file
-from ..model import has_errors
+from ..model import Kind, has_errors
 from ..rules import RuleSet, ScoreCard, list_rulesets, load_ruleset, score
 from ..rules.engine import RuleSetError
 from ..rules.loader import is_path
@@ -22,7 +22,6 @@ from .output import print_findings
 
 _METHOD_ZH = {"project": "项目支出方法", "department": "部门整体参考方法（执行率 + 重点工作任务）",
               "framework": "部门整体共性指标框架"}
-_KIND_ZH = {"project": "项目支出", "department": "部门整体支出"}
 
 
 def _console() -> Console:
@@ -105,7 +104,7 @@ def rules_list() -> None:
         rs, _ = load_ruleset(name)
         if rs is None:
             continue
-        table.add_row(rs.name, rs.title, _KIND_ZH[rs.kind], _METHOD_ZH[rs.method], "是" if rs.reference else "否",
+        table.add_row(rs.name, rs.title, Kind(rs.kind).label, _METHOD_ZH[rs.method], "是" if rs.reference else "否",
                       rs.extends or "—")
     _console().print(table)
 
@@ -118,7 +117,7 @@ def rules_show(name: str) -> None:
     console = _console()
     console.print(f"[bold]{rs.title}[/bold]")
     console.print(f"名称：{rs.name}    版本：{rs.version}    继承自：{rs.extends or '—'}")
-    console.print(f"适用：{_KIND_ZH[rs.kind]}绩效自评    方法：{_METHOD_ZH[rs.method]}    参考分：{'是' if rs.reference else '否'}")
+    console.print(f"适用：{Kind(rs.kind).label}绩效自评    方法：{_METHOD_ZH[rs.method]}    参考分：{'是' if rs.reference else '否'}")
     console.print("\n[bold]说明[/bold]\n" + rs.docs.strip())
     if rs.sources:
         console.print("\n[bold]依据[/bold]")

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
-from decimal import Decimal
 
-from ..model import Quantity
-from ..model.quantity import QUAL_LABELS_MET, QUAL_LABELS_NOT_MET, Operator
 from ..model.values import parse_quantity
 from .facts import INFERRED, Fact, IndicatorFacts
 
 _SAID_NOT_MET = re.compile(r"未\s*完\s*成|未\s*达\s*[成到标]|没有完成")
 _SAID_MET = re.compile(r"完\s*成\s*(?:绩\s*效|年\s*度)?\s*目\s*标|达\s*成\s*(?:绩\s*效|年\s*度|预\s*期)\s*(?:目\s*标|指\s*标)|已\s*完\s*成|已\s*达\s*成")
-_MET_WORDS = QUAL_LABELS_MET | {"达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成", "达到预期"}
 
 
 def said(text: str) -> bool | None:
@@ -29,38 +24,19 @@ def met_from_values(ind: IndicatorFacts) -> Fact | None:
     """Compare 年度指标值 and 实际完成值; None when they cannot be compared (different kinds of value)."""
     if ind.target is None or ind.actual is None:
         return None
-    verdict = compare(str(ind.target.value), str(ind.actual.value))
+    context = {key: str(fact.value) for key in ("name", "level1", "level2") if (fact := getattr(ind, key)) is not None}
+    verdict = compare(str(ind.target.value), str(ind.actual.value), **context)
     if verdict is None:
         return None
     return Fact(verdict, ind.actual.location, ind.actual.source, INFERRED)
 
 
-def compare(target_text: str, actual_text: str) -> bool | None:
-    if _norm(target_text) == _norm(actual_text):
-        return True
-    actual_word = _norm(actual_text).rstrip("。")
-    if actual_word in _MET_WORDS:
-        return True
-    if actual_word in QUAL_LABELS_NOT_MET:
-        return False
+def compare(target_text: str, actual_text: str, name: str = "", level1: str | None = None,
+            level2: str | None = None) -> bool | None:
+    """The model's verdict (jixiao.model.Quantity.compare) on two values as printed, for the indicator named;
+    None when they cannot be compared."""
     target, _ = parse_quantity(target_text)
     actual, _ = parse_quantity(actual_text)
-    if not _numeric(target) or not _numeric(actual):
+    if target is None or actual is None:
         return None
-    if target.unit and actual.unit and target.unit != actual.unit:
-        return None
-    return _holds(target.op, target.number, actual.number)
-
-
-def _numeric(q: Quantity | None) -> bool:
-    return q is not None and q.is_quantitative
-
-
-def _holds(op: Operator, target: Decimal, actual: Decimal) -> bool:
-    if op is Operator.LE:
-        return actual <= target
-    return actual >= target  # ≥ and =: reaching or passing the target counts as met
-
-
-def _norm(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+    return target.compare(actual, name=name, level1=level1, level2=level2).met

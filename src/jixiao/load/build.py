@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from ..model import (
     ByNature, BySource, Department, Evaluation, Finance, Finding, Indicator, Kind, Level1, Location,
-    Money, MoneyUnit, Paragraph, Task,
+    Money, MoneyUnit, Paragraph, Task, rate_from_fraction,
 )
 from ..model.catalogue import finding
 from ..model.values import parse_quantity
@@ -50,7 +50,7 @@ _BOOL_WORDS = {
     True: {"是", "完成", "已完成", "达成", "true", "yes", "y", "√", "✓", "对"},
     False: {"否", "未完成", "未达成", "false", "no", "n", "×", "✗", "错"},
 }
-_AMOUNT = re.compile(r"^\s*(-?[\d,，]*\.?\d+)\s*(万元|元)?\s*$")
+_AMOUNT = re.compile(r"^\s*(-?[\d,，]*\.?\d+)\s*(万元|亿元|元)?\s*$")
 _RATE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[%％]?\s*$")
 
 
@@ -122,7 +122,12 @@ class Builder:
             n = _number(v)
             if n is None and isinstance(v, str) and (m := _RATE.match(unicodedata.normalize("NFKC", v))):
                 n = Decimal(m.group(1))
-            return n if n is not None else self.type_error(node, f, path, "百分数（如 100 或 100%）")
+            if n is None:
+                return self.type_error(node, f, path, "百分数（如 100 或 100%）")
+            n, note = rate_from_fraction(n, _plain(v))
+            if note:
+                self.add("JX-L010", path, node.location, field=f"{path}（{f.label}）", note=note)
+            return n
         if kind == "bool":
             if isinstance(v, bool):
                 return v

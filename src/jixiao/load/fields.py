@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..model import ByNature, BySource, Finance, Kind, Level1, MoneyUnit
+
 
 @dataclass(frozen=True)
 class Field:
@@ -27,6 +29,9 @@ class Field:
         return next(c for c in self.children if c.key == key)
 
 
+_FIN = Finance.LABELS  # the model owns these Chinese names; the input format lists more spellings after them
+
+
 def _money(key, *zh, doc="", example=None):
     return Field(key, zh, "money", doc, example=example)
 
@@ -35,8 +40,7 @@ INDICATOR = Field(
     "indicators", ("绩效指标",), "list", "任务或项目的绩效指标，一行一个三级指标。",
     children=(
         Field("level1", ("一级指标",), "enum", "产出指标 / 效益指标 / 满意度指标 / 成本指标（可简写为 产出/效益/满意度/成本）。",
-              choices={"产出指标": ("产出指标", "产出"), "效益指标": ("效益指标", "效益"),
-                       "满意度指标": ("满意度指标", "满意度"), "成本指标": ("成本指标", "成本")},
+              choices={lv.value: (lv.label, lv.short_label) for lv in Level1},
               example="产出指标"),
         Field("level2", ("二级指标",), "str", "数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、生态效益指标、可持续影响指标、服务对象满意度指标。", example="质量指标"),
         Field("name", ("三级指标", "指标名称"), "str", "三级指标名称。", required=True, example="案件办结率"),
@@ -70,21 +74,19 @@ TASK = Field(
 FINANCE = Field(
     "finance", ("收支情况", "部门整体收支情况"), "object", "部门整体收支情况；金额单位见 unit。",
     children=(
-        _money("budget", "全年预算数", "调整后预算数", doc="全年（调整后）预算数，执行率的分母。", example=688.34),
-        _money("initial_budget", "年初预算数", doc="年初预算数（不参与执行率计算）。"),
-        _money("executed", "执行数", "全年执行数", "预算完成数", doc="全年执行数。", example=688.34),
-        Field("execution_rate", ("执行率", "完成预算的%"), "rate", "作者填写的执行率（百分数）。", example="100%"),
-        Field("by_source", ("按资金来源",), "object", "按资金来源分的支出。", children=(
-            _money("general_budget", "一般公共预算财政拨款", example=688.34),
-            _money("government_fund", "政府性基金预算财政拨款", example=0),
-            _money("state_capital", "国有资本经营预算财政拨款", example=0),
-            _money("other", "其他资金", example=0),
+        _money("budget", _FIN["budget"], "调整后预算数", doc="全年（调整后）预算数，执行率的分母。", example=688.34),
+        _money("initial_budget", _FIN["initial_budget"], doc="年初预算数（不参与执行率计算）。"),
+        _money("executed", _FIN["executed"], "全年执行数", "预算完成数", doc="全年执行数。", example=688.34),
+        Field("execution_rate", (_FIN["execution_rate"], "完成预算的%"), "rate",
+              "作者填写的执行率（百分数；写成 0 到 1 的小数时按百分数读取并提示）。", example="100%"),
+        Field("by_source", (_FIN["by_source"],), "object", "按资金来源分的支出。", children=tuple(
+            _money(key, label, example=688.34 if key == "general_budget" else 0) for key, label in BySource.LABELS.items()
         )),
-        Field("by_nature", ("按支出性质",), "object", "按支出性质分的支出。", children=(
-            _money("basic", "基本支出", example=581.73),
-            _money("project", "项目支出", example=106.61),
+        Field("by_nature", (_FIN["by_nature"],), "object", "按支出性质分的支出。", children=(
+            _money("basic", ByNature.LABELS["basic"], example=581.73),
+            _money("project", ByNature.LABELS["project"], example=106.61),
         )),
-        _money("carryover", "年末结转和结余", doc="年末结转和结余。", example=0),
+        _money("carryover", _FIN["carryover"], doc="年末结转和结余。", example=0),
     ),
 )
 
@@ -95,12 +97,11 @@ ROOT = Field(
     children=(
         Field("jixiao", ("格式版本",), "int", "输入格式版本，目前为 1。", example=1),
         Field("kind", ("评价类型",), "enum", "department（部门整体）或 project（项目支出）。", required=True,
-              choices={"department": ("department", "部门整体", "部门整体支出", "整体"),
-                       "project": ("project", "项目支出", "项目", "项目支出绩效自评")},
+              choices={k.value: k.spellings for k in Kind},
               example="department"),
         Field("year", ("年度", "评价年度"), "int", "评价年度。", required=True, example=2023),
-        Field("unit", ("金额单位",), "enum", "金额单位：万元（默认）或 元。",
-              choices={"万元": ("万元",), "元": ("元",)}, example="万元"),
+        Field("unit", ("金额单位",), "enum", "金额单位：万元（默认）、元 或 亿元（专项债等）；金额按所写单位保存，比较时精确换算。",
+              choices={u.value: (u.value,) for u in MoneyUnit}, example="万元"),
         Field("ruleset", ("规则集",), "str", "评分规则集名称或文件路径；缺省时按评价类型选择。", example="cn-mof-2020"),
         Field("department", ("单位", "部门", "单位信息"), "object", "部门（单位）信息。", required=True, children=(
             Field("name", ("单位名称", "部门名称"), "str", "单位全称。", required=True, example="广州市荔湾区妇女联合会"),

@@ -8,15 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL2_BY_LEVEL1, Level1
+from ..model import LEVEL2_BY_LEVEL1, Kind, Level1, MoneyUnit
 from .fields import ROOT, Field, walk
 
 # Column kinds beyond the field types: the task number, the task an indicator belongs to, a text
 # category of 结论与问题, and the text of one list item.
 NUMBER, TASK_REF, CATEGORY, ITEM = "#number", "#task", "#category", "#item"
 
-KIND_CHOICES = ("部门整体", "项目支出")
-UNIT_CHOICES = ("万元", "元")
+KIND_CHOICES = tuple(k.short_label for k in Kind)
+UNIT_CHOICES = tuple(u.value for u in MoneyUnit)
 YES_NO = ("是", "否")
 LEVEL1_CHOICES = tuple(level.value for level in Level1)
 LEVEL2_CHOICES = tuple(dict.fromkeys(name for names in LEVEL2_BY_LEVEL1.values() for name in names))

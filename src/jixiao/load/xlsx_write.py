@@ -33,7 +33,6 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 # Number formats per field type: amounts with 2 decimals, rates as percent, values as text (so 100% stays text).
 FORMATS = {"money": "0.00", "rate": "0.00%", "quantity": "@", "str": "@"}
-KIND_LABELS = {Kind.DEPARTMENT: "部门整体", Kind.PROJECT: "项目支出"}
 
 
 def write_template(path: str | Path) -> None:
@@ -176,7 +175,7 @@ def _put(cell, value, field_type: str, evaluation: Evaluation | None) -> None:
     elif isinstance(value, bool):
         _text(cell, "是" if value else "否")
     elif isinstance(value, Kind):
-        _text(cell, KIND_LABELS[value])
+        _text(cell, value.short_label)
     elif isinstance(value, Enum):
         _text(cell, value.value)
     elif isinstance(value, Decimal):

@@ -1,12 +1,12 @@
-"""Formatting rules every output shares: amounts, rates, scores and Chinese numbering."""
+"""Formatting rules every output shares: amounts, rates, scores and Chinese numbering.
+
+Only how figures are written lives here; what they are (the execution rate, a verdict) is jixiao.model's."""
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from ..model import Money, MoneyUnit
-
-_CENT = Decimal("0.01")
+from ..model import Money, MoneyUnit, round2
 _DIGITS = "零一二三四五六七八九"
 
 
@@ -19,7 +19,7 @@ def amount(value: Money | None, unit: MoneyUnit) -> str:
 
 def number(value: Decimal) -> str:
     """Two decimals, half up, no thousands separator (reports write 688.34, 1181.00)."""
-    return str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+    return str(round2(value))
 
 
 def rate(value: Decimal | None) -> str:
@@ -31,15 +31,8 @@ def rate(value: Decimal | None) -> str:
 
 def trim(value: Decimal) -> str:
     """Up to two decimals with trailing zeros dropped: 10 → "10", 7.60 → "7.6"."""
-    text = str(value.quantize(_CENT, rounding=ROUND_HALF_UP))
+    text = str(round2(value))
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def execution_rate(budget: Money | None, executed: Money | None, stated: Decimal | None) -> Decimal | None:
-    """执行率 in percent from the data when both amounts are there, else the author's figure."""
-    if budget is not None and executed is not None and budget.yuan() != 0:
-        return executed.yuan() * 100 / budget.yuan()
-    return stated
 
 
 def chinese_number(n: int) -> str:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from ..model import Evaluation, Indicator, Kind, Money, Paragraph, Quantity, Task
-from .format import amount, execution_rate, level3_number, ordinal_clause, rate, sentence
+from .format import amount, level3_number, ordinal_clause, rate, sentence
 
 if TYPE_CHECKING:
     from .view import IndicatorView, TaskView
@@ -57,17 +57,14 @@ def finance(ev: Evaluation) -> tuple[str, ...]:
     f, unit = ev.finance, ev.unit
     if f is None:
         return (MISSING,)
-    rate_ = execution_rate(f.budget, f.executed, f.execution_rate)
+    rate_ = f.rate_or_stated()
     lines = [f"全年预算数{amount(f.budget, unit)}，执行数{amount(f.executed, unit)}，完成预算的{rate(rate_)}。"]
     parts = []
     if f.by_source is not None:
-        s = f.by_source
-        named = [("一般公共预算财政拨款", s.general_budget), ("政府性基金预算财政拨款", s.government_fund),
-                 ("国有资本经营预算财政拨款", s.state_capital), ("其他资金", s.other)]
+        named = f.by_source.named_parts()
         parts.append("按资金来源分：" + "，".join(f"{n}{amount(m, unit)}" for n, m in named if m is not None))
     if f.by_nature is not None:
-        n = f.by_nature
-        named = [("基本支出", n.basic), ("项目支出", n.project)]
+        named = f.by_nature.named_parts()
         parts.append("按支出性质分：" + "，".join(f"{k}{amount(m, unit)}" for k, m in named if m is not None))
     if f.carryover is not None:
         parts.append(f"年末结转和结余{amount(f.carryover, unit)}")
@@ -86,7 +83,7 @@ def conclusion(ev: Evaluation) -> tuple[str, ...]:
     if ev.finance is not None and ev.finance.budget is not None:
         f = ev.finance
         text = (f"{ev.kind.label}全年预算数{amount(f.budget, ev.unit)}，执行数{amount(f.executed, ev.unit)}，"
-                f"执行率{rate(execution_rate(f.budget, f.executed, f.execution_rate))}。")
+                f"执行率{rate(f.rate_or_stated())}。")
     if indicators:
         text += f"共设置绩效指标{len(indicators)}个，其中{met}个已明确完成绩效目标。"
     return (text or MISSING,)
@@ -114,7 +111,7 @@ def task_view(ev: Evaluation, index: int, scorecard: Any | None) -> "TaskView":
     from .view import TaskView
 
     task, unit, n = ev.tasks[index], ev.unit, index + 1
-    rate_ = rate(execution_rate(task.budget, task.executed, task.execution_rate))
+    rate_ = rate(task.rate_or_stated())
     # A project's execution is scored on "finance"; a department's task carries a weighted share
     # ("tasks[i]", 任务分值 and 折合得分) and its indicators are scored within the task.
     exec_item = _item(scorecard, "finance") if ev.kind is Kind.PROJECT else None
@@ -186,6 +183,7 @@ def _indicator_view(ind: Indicator, item: Any | None) -> "IndicatorView":
         score=score,
         deviation=(ind.deviation or "").strip(),
         met={True: "完成", False: "未完成", None: ""}[ind.met],
+        verdict=ind.verdict().label,
     )
 
 

@@ -28,6 +28,7 @@ class IndicatorView:
     score: Decimal | None  # 得分, from the score card, else as declared
     deviation: str
     met: str  # 完成 / 未完成 / "" when the author did not say
+    verdict: str = ""  # the model's verdict: 达到 / 超额完成 / 未达到 / 无法比较 (Verdict.label)
 
 
 @dataclass(frozen=True)

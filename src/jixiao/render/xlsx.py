@@ -13,7 +13,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import Kind
+from ..model import ByNature, BySource, Finance, Kind
 from .view import ReportView, TaskView
 from .xlsx_style import (
     COLUMNS, LEFT, MONEY, RATE, SCORE, note, page_setup, put, setup_sheet, title,
@@ -143,15 +143,14 @@ def write_summary_sheet(ws: Worksheet, view: ReportView, totals: list[tuple[str,
     for col, text in enumerate(("部门资金", "", "年初预算数", "全年预算数（A）", "全年执行数（B）", "执行率（B/A）", "年末结转和结余"), 1):
         if col != 2:
             put(ws, 4, col, text, head=True, span=2 if col in (1, 7) else 1)
-    put(ws, 5, 1, "部门整体支出", head=True, span=2)
+    put(ws, 5, 1, Kind.DEPARTMENT.label, head=True, span=2)
     put(ws, 5, 3, s.get("initial_budget"), fmt=MONEY)
     put(ws, 5, 4, s.get("budget"), fmt=MONEY)
     put(ws, 5, 5, s.get("executed"), fmt=MONEY)
     put(ws, 5, 6, '=IF(N(D5)=0,"",E5/D5)', fmt=RATE)
     put(ws, 5, 7, s.get("carryover"), span=2, fmt=MONEY)
-    _breakdown(ws, 6, "按资金来源", [("一般公共预算财政拨款", "general_budget"), ("政府性基金预算财政拨款", "government_fund"),
-                                   ("国有资本经营预算财政拨款", "state_capital"), ("其他资金", "other")], s)
-    _breakdown(ws, 8, "按支出性质", [("基本支出", "basic"), ("项目支出", "project")], s)
+    _breakdown(ws, 6, Finance.LABELS["by_source"], [(n, k) for k, n in BySource.LABELS.items()], s)
+    _breakdown(ws, 8, Finance.LABELS["by_nature"], [(n, k) for k, n in ByNature.LABELS.items()], s)
     last = _task_table(ws, 11, totals, view)
     page_setup(ws, last)
 

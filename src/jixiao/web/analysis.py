@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from ..load import LoadResult, load_text, to_document
-from ..model import Evaluation, Finding, Severity
+from ..model import Evaluation, Finding, Severity, round2
 
 log = logging.getLogger(__name__)
 
@@ -60,14 +60,8 @@ class Analysis:
 
 
 def _execution_rate(ev: Evaluation) -> Decimal | None:
-    fin = ev.finance
-    if fin is None or fin.budget is None or fin.executed is None:
-        return None
-    budget = fin.budget.amount
-    if budget == 0:
-        return None
-    executed = fin.executed.to(fin.budget.unit).amount
-    return (executed / budget * 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    rate = ev.execution_rate()
+    return None if rate is None else round2(rate)
 
 
 def _score(ev: Evaluation, result: Analysis) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from .. import model as domain
+
 
 class Role(models.TextChoices):
     FILLER = "filler", "填报人"
@@ -21,8 +23,10 @@ class Status(models.TextChoices):
 
 
 class Kind(models.TextChoices):
-    DEPARTMENT = "department", "部门整体支出"
-    PROJECT = "project", "项目支出"
+    """The evaluation kinds of jixiao.model, with its Chinese labels."""
+
+    DEPARTMENT = domain.Kind.DEPARTMENT.value, domain.Kind.DEPARTMENT.label
+    PROJECT = domain.Kind.PROJECT.value, domain.Kind.PROJECT.label
 
 
 class Year(models.Model):
