@@ -29,7 +29,7 @@ def test_cn_mof_2020_parameters_are_the_section_10_defaults():
     assert rs.reverse_variant == "ratio" and rs.equal_variant == "minmax"
     assert not any(p.enabled for p in (rs.policies.execution_caps, rs.policies.overachieve_deduction,
                                        rs.policies.not_applicable_rescale))
-    assert rs.checks["overachieve_threshold"] == D("0.30")
+    assert rs.checks.overachieve_threshold == D("0.30")
 
 
 def test_child_overrides_only_what_it_names(tmp_path):
@@ -39,7 +39,7 @@ def test_child_overrides_only_what_it_names(tmp_path):
     rs, findings = load_ruleset(str(f))
     assert findings == []
     assert (rs.weights.output, rs.weights.effect, rs.weights.satisfaction) == (60, 20, 10)
-    assert rs.checks["min_reason_len"] == 20 and rs.checks["overachieve_threshold"] == D("0.30")  # merged
+    assert rs.checks.min_reason_len == 20 and rs.checks.overachieve_threshold == D("0.30")  # merged
 
 
 def test_child_of_a_child_file(tmp_path):

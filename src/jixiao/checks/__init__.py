@@ -25,11 +25,13 @@ def check(evaluation: Evaluation, ruleset=None, scorecard=None, params: CheckPar
     """Every finding on `evaluation`, in a deterministic order.
 
     `ruleset` is a jixiao.rules RuleSet or its name; None means the evaluation's own rule set, else the
-    default for its kind. It supplies the thresholds (its `checks` key) and scores the evaluation when no
-    `scorecard` is given. A rule set that cannot be found is reported, and the checks run on the defaults.
+    default for its kind. It supplies everything the checks compare with — its thresholds (`checks:`), its
+    weights, redistribution and qualitative bands — and scores the evaluation when no `scorecard` is given.
+    A rule set that cannot be used is reported, and the checks run on the default thresholds. `params`
+    replaces the rule set's check parameters (CheckParams(ruleset).with_overrides(...)).
     """
     resolved, findings = resolve_ruleset(evaluation, ruleset)
-    p = params or CheckParams.from_ruleset(resolved)
+    p = params or CheckParams(resolved)
     for run in _CHECKS:
         findings.extend(run(evaluation, p))
     card = scorecard if scorecard is not None else scorecard_for(evaluation, resolved)

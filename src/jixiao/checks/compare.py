@@ -8,7 +8,6 @@ import unicodedata
 from decimal import Decimal
 
 from ..model import HUNDRED, Indicator, Level1, Quantity
-from ..model.evaluation import LEVEL2_BY_LEVEL1
 
 __all__ = ["HUNDRED", "is_percent", "level1_of", "normal_name", "percent"]
 
@@ -17,13 +16,8 @@ _BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
 
 
 def level1_of(ind: Indicator) -> Level1 | None:
-    """The indicator's 一级, inferred from its 二级 when only that was given."""
-    if ind.level1 is not None:
-        return ind.level1
-    for level1, names in LEVEL2_BY_LEVEL1.items():
-        if ind.level2 in names:
-            return level1
-    return None
+    """The indicator's 一级, inferred from its 二级 when only that was given (the model's)."""
+    return ind.resolved_level1
 
 
 def normal_name(name: str) -> str:

@@ -6,8 +6,9 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..model import HUNDRED, Evaluation, Finding, Indicator, Operator, Severity, Task
+from ..model import HUNDRED, ZERO, Evaluation, Finding, Indicator, Operator, Severity, Task
 from ..model.catalogue import finding
+from ..rules.ruleset import BLOCK_LABELS
 from .compare import is_percent, level1_of, normal_name
 from .indicators import label
 from .params import CheckParams
@@ -116,7 +117,7 @@ def _weights(tpath: str, task: Task, inds: list[Indicator], p: CheckParams) -> I
     for ind in bad:
         yield finding("JX-I008", f"{tpath}.indicators", ind.where("weight"), task=task.name,
                       problem=f"指标{label(ind)}的分值为 {ind.weight}，应大于 0")
-    total = sum((ind.weight for ind in inds), Decimal(0))
+    total = sum((ind.weight for ind in inds), ZERO)
     if total != p.indicator_weight_total:
         yield finding("JX-I008", f"{tpath}.indicators", where, task=task.name,
                       problem=f"各指标分值合计 {total.normalize():f} 分，应为 {p.indicator_weight_total.normalize():f} 分")
@@ -125,17 +126,14 @@ def _weights(tpath: str, task: Task, inds: list[Indicator], p: CheckParams) -> I
 
 
 def _block_weights(tpath, task, inds, p: CheckParams, where) -> Iterator[Finding]:
+    """Each 一级's weights against the rule set's, after the same redistribution scoring makes."""
     sums: dict[str, Decimal] = {}
     for ind in inds:
-        block = str(level1_of(ind))
-        sums[block] = sums.get(block, Decimal(0)) + ind.weight
-    expected = dict(p.block_weights)
-    for block, weight in p.block_weights.items():
-        if block not in sums and p.missing_satisfaction_to in expected and block == "满意度指标":
-            expected[p.missing_satisfaction_to] += weight
-            expected.pop(block)
-    wrong = [f"{b} {sums.get(b, Decimal(0)).normalize():f} 分（应为 {w.normalize():f} 分）"
-             for b, w in expected.items() if sums.get(b, Decimal(0)) != w]
+        block = p.block_of(level1_of(ind))
+        sums[block] = sums.get(block, ZERO) + ind.weight
+    expected = {b: w for b, w in p.expected_block_weights(set(sums)).items() if w or b in sums}
+    wrong = [f"{BLOCK_LABELS[b]} {sums.get(b, ZERO).normalize():f} 分（应为 {w.normalize():f} 分）"
+             for b, w in expected.items() if sums.get(b, ZERO) != w]
     if wrong:
         yield finding("JX-I008", f"{tpath}.indicators", where, severity=Severity.WARNING, task=task.name,
                       problem="一级指标分值与规则集不符：" + "；".join(wrong))

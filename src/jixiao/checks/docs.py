@@ -39,11 +39,13 @@ _INTRO = """\
 级别：**错误**表示数据不成立，应改正后再生成报告；**警告**是审核人员会指出的问题，会写进起草的“存在的主要问题”；
 **提示**只给审核人员参考。
 
-阈值和词表是规则集的参数（规则集 YAML 的 `checks:` 键，未写的取默认值），见 `jixiao.checks.params.CheckParams`：
+审核用的一切参数都来自所用的规则集。阈值和词表是规则集的 `checks:` 部分（有类型，未写的取默认值；写了未知的键是
+JX-R003 审核发现），见 `jixiao.rules.thresholds.CheckThresholds`：
 `overachieve_threshold`（默认 0.30）、`exec_explain_threshold`（0.90）、`generic_ratio_max`（0.5）、
 `rate_tolerance_pp`（0.01 个百分点）、`amount_tolerance`（0.01）、`score_tolerance`（0.1）、`min_reason_len`（10 字）、
-`duplicate_min_len`（50 字）、`indicator_weight_total`（90）、`block_weights`、`required_blocks`、`qualitative_bands`、
-`generic_indicators`、`by_definition_terms`、`activity_verbs`、`activity_nouns`、`vague_words` 等。
+`duplicate_min_len`（50 字）、`check_block_weights`、`required_blocks`、`generic_indicators`、`by_definition_terms`、
+`activity_verbs`、`activity_nouns`、`vague_words` 等。各指标分值之和、各一级指标应有的分值（含空缺一级指标的分值转入）
+和定性指标的档位区间不另设参数：审核直接读取规则集的评分参数 `weights`、`empty_block_to`、`qualitative`，与评分完全一致。
 
 审核代码（预算、指标、评分、文字）的示例是 YAML 片段：覆盖到一份干净完整的示例数据
 （`src/jixiao/checks/example_base.yaml`）的同名字段上，`indicator:` 替换同一一级指标下的第一项指标，

@@ -1,56 +1,36 @@
 """Scores (JX-I009, I011, S001): declared against computed, qualitative bands, inflated self-evaluation.
 
-JX-I009 and the full-points test of JX-S001 need the rule engine's ScoreCard (jixiao.rules). It is
-imported only when needed, so every other check works without it.
+JX-I009 and the full-points test of JX-S001 compare with the rule engine's ScoreCard for the same rule set.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
 
 from ..model import Evaluation, Finding, Indicator
 from ..model.catalogue import finding
+from ..rules import RuleSet, ScoreCard, default_ruleset_name, load_ruleset, score
 from .compare import percent
 from .design import is_activity, is_by_definition
 from .indicators import label
 from .params import CheckParams
 
 
-def resolve_ruleset(ev: Evaluation, ruleset=None) -> tuple[object | None, list[Finding]]:
+def resolve_ruleset(ev: Evaluation, ruleset: RuleSet | str | None = None) -> tuple[RuleSet | None, list[Finding]]:
     """The RuleSet to check with: the one given, else the evaluation's own, else the default for its kind.
 
-    (None, findings) when the named rule set does not exist; (None, []) while jixiao.rules is absent.
+    (None, findings) when the named rule set cannot be used.
     """
-    if ruleset is not None and not isinstance(ruleset, str):
+    if isinstance(ruleset, RuleSet):
         return ruleset, []
-    try:
-        from ..rules import default_ruleset_name, load_ruleset
-        from ..rules.loader import is_path
-    except ImportError:
-        return None, []
-    name = ruleset or ev.ruleset or default_ruleset_name(ev.kind)
-    loaded, found = load_ruleset(name) if is_path(name) else _load_builtin(name)
+    loaded, found = load_ruleset(ruleset or ev.ruleset or default_ruleset_name(ev.kind))
     return loaded, list(found)
 
 
-@cache
-def _load_builtin(name: str):
-    """A built-in rule set by name, loaded once per process: checking many evaluations reuses it."""
-    from ..rules import load_ruleset
-
-    loaded, found = load_ruleset(name)
-    return loaded, tuple(found)
-
-
-def scorecard_for(ev: Evaluation, ruleset) -> object | None:
+def scorecard_for(ev: Evaluation, ruleset: RuleSet | None) -> ScoreCard | None:
     """The rule engine's ScoreCard for a resolved rule set, or None without one."""
-    if ruleset is None:
-        return None
-    from ..rules import score
-
-    return score(ev, ruleset)
+    return None if ruleset is None else score(ev, ruleset)
 
 
 def check_scores(ev: Evaluation, p: CheckParams, card) -> Iterator[Finding]:
@@ -60,26 +40,18 @@ def check_scores(ev: Evaluation, p: CheckParams, card) -> Iterator[Finding]:
     yield from _inflated(ev, p, card)
 
 
-def _declared_scores(ev: Evaluation, p: CheckParams, card) -> Iterator[Finding]:
+def _declared_scores(ev: Evaluation, p: CheckParams, card: ScoreCard) -> Iterator[Finding]:
     for ti, ii, ind in ev.indicators():
         path = f"tasks[{ti}].indicators[{ii}]"
-        item = _item(card, path)
+        item = card.item(path)
         if ind.score is None or item is None or item.score is None:
             continue
         if abs(ind.score - item.score) > p.score_tolerance:
             yield finding("JX-I009", f"{path}.score", ind.where("score"), what=f"指标{label(ind)}",
                           declared=_num(ind.score), computed=_num(item.score))
-    total = getattr(card, "total", None)
-    if ev.declared_score is not None and total is not None and abs(ev.declared_score - total) > p.score_tolerance:
+    if ev.declared_score is not None and abs(ev.declared_score - card.total) > p.score_tolerance:
         yield finding("JX-I009", "declared_score", ev.where("declared_score"), what="自评总分",
-                      declared=_num(ev.declared_score), computed=_num(total))
-
-
-def _item(card, path: str):
-    try:
-        return card.item(path)
-    except (KeyError, LookupError):
-        return None
+                      declared=_num(ev.declared_score), computed=_num(card.total))
 
 
 def _qualitative_bands(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
@@ -87,14 +59,11 @@ def _qualitative_bands(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         tier = ind.actual.tier if ind.actual is not None else None
         if tier is None or ind.score is None or not ind.weight:
             continue
-        low, high = p.qualitative_bands[tier.value]
-        share = ind.score / ind.weight
-        top_closed = high >= 1
-        inside = low <= share and (share <= high if top_closed else share < high)
-        if not inside:
+        if not p.in_band(ind.score, ind.weight, tier.key):
+            low, high = p.band(tier.key)
             yield finding("JX-I011", f"tasks[{ti}].indicators[{ii}].score", ind.where("score"), indicator=label(ind),
                           score=_num(ind.score), tier=tier.value, low=_num(ind.weight * low),
-                          high=_num(ind.weight * high), bracket="]" if top_closed else ")")
+                          high=_num(ind.weight * high), bracket="]" if tier.key == "met" else ")")
 
 
 def easy_flags(ind: Indicator, p: CheckParams) -> list[str]:
@@ -119,7 +88,7 @@ def _full_points(ev: Evaluation, card) -> bool | None:
         if ind.score is not None and ind.weight is not None:
             verdicts.append(ind.score >= ind.weight)
             continue
-        item = _item(card, f"tasks[{ti}].indicators[{ii}]") if card is not None else None
+        item = card.item(f"tasks[{ti}].indicators[{ii}]") if card is not None else None
         if item is None or item.score is None or item.weight is None:
             return None
         verdicts.append(item.score >= item.weight)

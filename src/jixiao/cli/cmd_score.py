@@ -160,8 +160,9 @@ def _parameters(rs: RuleSet) -> list[tuple[str, str]]:
         for ind in rs.framework.indicators:
             target = f"，目标 {ind.op}{num(ind.target)}%" if ind.target is not None else ""
             rows.append((f"{ind.level1}/{ind.level2}", f"{ind.name} {num(ind.weight)} 分（{ind.measure}{target}）"))
-    if rs.checks:
-        rows.append(("审核阈值 checks", "；".join(f"{k} = {v}" for k, v in rs.checks.items())))
+    named = sorted(rs.checks.model_fields_set)  # the thresholds the rule set (or a parent) writes out
+    if named:
+        rows.append(("审核阈值 checks", "；".join(f"{k} = {getattr(rs.checks, k)}" for k in named)))
     return rows
 
 

@@ -98,6 +98,16 @@ class Indicator(_Node):
     deviation: str | None = None  # 偏差原因分析及改进措施
     not_applicable: bool = False  # 不适用: dropped and rescaled where the rule set says so
 
+    @property
+    def resolved_level1(self) -> Level1 | None:
+        """The 一级, inferred from the 二级 when only that was given (服务对象满意度指标 → 满意度指标)."""
+        if self.level1 is not None:
+            return self.level1
+        for level1, names in LEVEL2_BY_LEVEL1.items():
+            if self.level2 in names:
+                return level1
+        return None
+
     def verdict(self) -> Verdict:
         """Was the target met? The one comparison every layer uses (jixiao.model.verdict)."""
         return compare_in(self.target, self.actual, self)  # name, level1, level2, unit and met describe it

@@ -11,8 +11,6 @@ from .quantitative import quantitative_points
 from .ruleset import BLOCK_LABELS, RuleSet
 from .scorecard import ScoreItem, num, round2
 
-BLOCKS = ("output", "effect", "satisfaction", "cost")
-
 
 @dataclass
 class Table:
@@ -24,11 +22,6 @@ class Table:
     full: Decimal = ZERO  # the sum of all allocated weights
 
 
-def block_of(ind: Indicator, rs: RuleSet) -> str:
-    # Level1 is a str enum: it finds its Chinese name among the rule set's keys as it is
-    return rs.level1_blocks.get(ind.level1, "output") if ind.level1 is not None else "output"
-
-
 def split_evenly(total: Decimal, n: int) -> list[Decimal]:
     """`total` in n parts of whole cents that add up exactly (the first parts get the odd cents)."""
     cents = int(max(total, ZERO) * 100)
@@ -36,31 +29,13 @@ def split_evenly(total: Decimal, n: int) -> list[Decimal]:
     return [Decimal(base + (1 if i < extra else 0)) / 100 for i in range(n)]
 
 
-def block_weights(present: set[str], rs: RuleSet, notes: list[str]) -> dict[str, Decimal]:
-    """Each block's weight, with the weight of a block that has no indicators moved per `empty_block_to`."""
-    weights = {b: rs.block_weight(b) for b in BLOCKS}
-    for block in BLOCKS:
-        if block in present or weights[block] <= 0:
-            continue
-        target, hops = rs.empty_block_to.get(block), 0
-        while target is not None and target not in present and hops < len(BLOCKS):
-            target, hops = rs.empty_block_to.get(target), hops + 1
-        moved = weights[block]
-        weights[block] = ZERO
-        if target is None or target not in present:
-            notes.append(f"没有{BLOCK_LABELS[block]}，其 {num(moved)} 分无处分配，未计入")
-            continue
-        weights[target] += moved
-        notes.append(f"没有{BLOCK_LABELS[block]}，其 {num(moved)} 分并入{BLOCK_LABELS[target]}（规则集参数 empty_block_to）")
-    return weights
-
-
 def allocate(indicators: list[tuple[str, Indicator]], rs: RuleSet, notes: list[str]) -> dict[str, tuple[Decimal, bool]]:
     """path → (weight, was it split from the 一级 weight?). Given weights are used as given."""
     by_block: dict[str, list[tuple[str, Indicator]]] = {}
     for path, ind in indicators:
-        by_block.setdefault(block_of(ind, rs), []).append((path, ind))
-    weights = block_weights(set(by_block), rs, notes)
+        by_block.setdefault(rs.block_of(ind.resolved_level1), []).append((path, ind))
+    weights, moved = rs.block_weights(set(by_block))
+    notes += moved
     out: dict[str, tuple[Decimal, bool]] = {}
     for block, members in by_block.items():
         given = sum((ind.weight for _, ind in members if ind.weight is not None), ZERO)

@@ -7,16 +7,7 @@ from decimal import Decimal
 
 from ..model import Indicator, QualTier
 from .ruleset import RuleSet
-from .scorecard import num, round2
-
-
-def in_band(score: Decimal, w: Decimal, tier: str, rs: RuleSet) -> bool:
-    """Bands per rules-spec §1.6: [0.8w, w] for 达成, [0.6w, 0.8w) and [0, 0.6w) below (bounds rounded)."""
-    low, high = rs.qualitative.bands[tier]
-    lo, hi = round2(w * low), round2(w * high)
-    if tier == "met":
-        return lo <= score <= hi
-    return lo <= score < hi
+from .scorecard import num
 
 
 def qualitative_points(ind: Indicator, tier: QualTier, w: Decimal, rs: RuleSet,
@@ -27,7 +18,7 @@ def qualitative_points(ind: Indicator, tier: QualTier, w: Decimal, rs: RuleSet,
     default = w * factor
     declared = ind.score
     if declared is not None and rs.qualitative.keep_declared_in_band:
-        if in_band(declared, w, key, rs):
+        if rs.qualitative.in_band(declared, w, key):
             return declared, "indicator.qualitative.declared", (
                 f"{lead}：实际为“{tier.value}”档，申报得分 {num(declared)} 在该档区间内，采用申报得分")
         return default, "indicator.qualitative", (

@@ -2,16 +2,22 @@
 
 Rule sets live as YAML under rules/data/ (or in a user's file). A rule set names its parent in
 `extends` and overrides only what differs; the merged mapping is validated by these models.
+
+The rule set is the one owner of scoring parameters: the engine scores with them, and the checks read
+the same weights, redistribution and qualitative bands from here (plus their own typed thresholds,
+`checks`), so a check never expects other weights than those the score was computed with.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from ..model import Level1
+from ..model import ZERO, Level1, round2
+from .scorecard import num
+from .thresholds import CheckThresholds
 
 
 class _Part(BaseModel):
@@ -47,6 +53,13 @@ class Qualitative(_Part):
         }
     )
     keep_declared_in_band: bool = True
+
+    def in_band(self, score: Decimal, weight: Decimal, tier: str) -> bool:
+        """Whether a score lies in the tier's band: [0.8w, w] for met, [0.6w, 0.8w) and [0, 0.6w) below
+        (rules-spec §1.6; bounds rounded to the cent, so 80% of the weight belongs to 达成)."""
+        low, high = self.bands[tier]
+        lo, hi = round2(weight * low), round2(weight * high)
+        return lo <= score <= hi if tier == "met" else lo <= score < hi
 
 
 class CapStep(_Part):
@@ -140,7 +153,7 @@ class RuleSet(_Part):
     grade_labels: dict[str, str] = Field(default_factory=lambda: {"优": "优", "良": "良", "中": "中", "差": "差"})
     department: DepartmentMethod = DepartmentMethod()
     framework: Framework = Framework()
-    checks: dict[str, Any] = Field(default_factory=dict)  # thresholds the checks read; opaque here
+    checks: CheckThresholds = CheckThresholds()  # thresholds only the checks read (rules/thresholds.py)
 
     def grade_of(self, total: Decimal) -> str:
         for g in self.grades:
@@ -150,3 +163,38 @@ class RuleSet(_Part):
 
     def block_weight(self, block: str) -> Decimal:
         return getattr(self.weights, block)
+
+    @property
+    def indicator_points(self) -> Decimal:
+        """The points of an indicator table: the 一级 blocks together (100 less the execution rate's 10)."""
+        w = self.weights
+        return w.output + w.effect + w.satisfaction + w.cost
+
+    def block_of(self, level1: Level1 | None) -> Block:
+        """The block an indicator's 一级 counts in (成本指标 in 产出 by default); no 一级 counts as 产出."""
+        # Level1 is a str enum: it finds its Chinese name among the keys as it is
+        return self.level1_blocks.get(level1, "output") if level1 is not None else "output"
+
+    def block_weights(self, present: set[str]) -> tuple[dict[str, Decimal], list[str]]:
+        """Each block's weight for a table whose indicators fall in the blocks `present`: a block without
+        indicators passes its points on along `empty_block_to`. Returns the weights and a note per move."""
+        weights = {b: self.block_weight(b) for b in BLOCKS}
+        notes: list[str] = []
+        for block in BLOCKS:
+            if block in present or weights[block] <= 0:
+                continue
+            target, hops = self.empty_block_to.get(block), 0
+            while target is not None and target not in present and hops < len(BLOCKS):
+                target, hops = self.empty_block_to.get(target), hops + 1
+            moved = weights[block]
+            weights[block] = ZERO
+            if target is None or target not in present:
+                notes.append(f"没有{BLOCK_LABELS[block]}，其 {num(moved)} 分无处分配，未计入")
+                continue
+            weights[target] += moved
+            notes.append(f"没有{BLOCK_LABELS[block]}，其 {num(moved)} 分并入{BLOCK_LABELS[target]}（规则集参数 empty_block_to）")
+        return weights, notes
+
+
+BLOCKS: tuple[Block, ...] = ("output", "effect", "satisfaction", "cost")
+
