@@ -20,7 +20,7 @@ from jixiao.load.xlsx_layout import DATA_SHEETS, GUIDE_SHEET, LEVEL2_CHOICES
 from jixiao.load.xlsx_write import write_template, write_xlsx
 from jixiao.model import LEVEL2_BY_LEVEL1
 
-from .conftest import SEED, need_tool, run_cli
+from .conftest import EXAMPLES, SEED, need_tool, run_cli
 
 DATA = Path(__file__).parent / "data" / "xlsx"
 PROJECT = DATA / "project-2024.yaml"
@@ -122,7 +122,9 @@ def test_empty_template_loads_with_only_missing_required_fields(template):
 
 
 # -- lossless round trip -----------------------------------------------------------------------
-@pytest.mark.parametrize("source", [SEED, PROJECT], ids=["department", "project"])
+@pytest.mark.parametrize("source", [SEED, PROJECT, EXAMPLES / "community-library-2024.yaml",
+                                    EXAMPLES / "clean-department-2024.yaml"],
+                         ids=["department", "project", "closing-and-fund-rows", "declared-execution"])
 def test_round_trip_gives_the_same_model(tmp_path, source):
     original = load_file(source)
     back = load_file(filled(tmp_path, source))
