@@ -191,7 +191,9 @@ def make_view(
     for a department's task form (a project's is the score card's `finance` item).
     """
     ev = evaluation
-    project_execution = prose._item(scorecard, "finance") if ev.kind is Kind.PROJECT else None
+    # a project's execution is scored on `finance`, or on `tasks` when only the project's own figures are given
+    project_execution = (prose._item(scorecard, "finance") or prose._item(scorecard, "tasks")
+                         if ev.kind is Kind.PROJECT else None)
     return ReportView(
         kind=ev.kind,
         year=ev.year,
