@@ -54,7 +54,8 @@ STYLES = {
 # Paragraph styles of the closing block (GB/T 9704 7.3.5): 附件说明, 落款 and 成文日期. jixiao sets the
 # right indents of 落款 and 成文日期 per document (they depend on the lengths of the two lines).
 CLOSING_STYLES = {
-    "附件说明": (JUSTIFY, 2, 0),  # 附件：1.名称 — two characters in
+    # 附件：1.名称 two characters in; a name that wraps continues under the name (hanging by 附件：)
+    "附件说明": (JUSTIFY, -3, 5),
     "附件续行": (JUSTIFY, 0, 5),  # 2.名称 — under the first name: 2 + len("附件：") characters in
     "落款": (RIGHT, 0, 0),
     "成文日期": (RIGHT, 0, 0),
@@ -155,9 +156,12 @@ def _style(style, font, size, bold, align, indent_chars, outline, left_chars: in
     fmt.widow_control = False
     # Every style says its indents outright (0 included): a style based on Normal must not inherit
     # the body's two-character first-line indent (the title would sit 5.6 mm off centre).
-    fmt.first_line_indent = Pt(size * indent_chars)
+    fmt.first_line_indent = Pt(size * indent_chars)  # negative: a hanging indent
     ind = element.get_or_add_pPr().find(qn("w:ind"))
-    ind.set(qn("w:firstLineChars"), str(indent_chars * 100))  # Word/WPS keep it in characters
+    if indent_chars >= 0:
+        ind.set(qn("w:firstLineChars"), str(indent_chars * 100))  # Word/WPS keep it in characters
+    else:
+        ind.set(qn("w:hangingChars"), str(-indent_chars * 100))
     if left_chars:
         fmt.left_indent = Pt(size * left_chars)
         ind.set(qn("w:leftChars"), str(left_chars * 100))

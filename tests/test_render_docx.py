@@ -161,7 +161,7 @@ def test_signature_and_date_are_placed_by_their_lengths(project, tmp_path):
     signature, date = by_style["落款"], by_style["成文日期"]
     assert (signature.text, date.text) == ("青禾区文化广电旅游体育局", "2025年3月20日")
     # the date starts two characters to the right of the signature, and the signature keeps two on its right
-    sig_w, date_w = 12, 6.5  # 12 CJK characters; 2025 and 3 and 20 are half-width digits
+    sig_w, date_w = 12, 6.5 + 5 * 0.23  # 12 CJK characters; half-width digits, and 5 changes of script
     sig_right, date_right = signature.paragraph_format.right_indent.pt, date.paragraph_format.right_indent.pt
     assert abs(sig_right - 2 * 15.75) < 0.1
     assert abs((date_right + date_w * 15.75) - (sig_right + sig_w * 15.75 - 2 * 15.75)) < 0.1

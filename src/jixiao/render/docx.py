@@ -15,6 +15,9 @@ from .view import ReportView
 
 # The body's character advance: 3号 (16 pt) tightened by 0.25 pt (see scripts/make_docx_template.py).
 BODY_CHAR_PT = 15.75
+# The space word processors add between Chinese characters and digits (2025年3月20日), in characters:
+# LibreOffice adds 0.22, Word about a quarter.
+AUTOSPACE_CHARS = 0.23
 
 
 def default_template() -> Path:
@@ -47,7 +50,7 @@ def _place_closing(doc: DocxTemplate, view: ReportView) -> None:
     GB/T 9704 7.3.5.2: when the date is the longer line, the date keeps two characters on its right
     and the signature moves right so that the date still starts two characters after it.
     """
-    sig_w, date_w = width(view.signature), width(view.date)
+    sig_w, date_w = width(view.signature, AUTOSPACE_CHARS), width(view.date, AUTOSPACE_CHARS)
     date_right = max(2.0, sig_w - date_w) if view.date else 2.0
     sig_right = date_right + date_w + 2 - sig_w if view.date else 2.0
     for paragraph in doc.docx.paragraphs:

@@ -20,9 +20,16 @@ _CUT_AFTER = re.compile(r"(?:自治区|自治州|自治县|特别行政区|省|�
                         r"及|和|与|、|暨)(?!委员会|委)(?=.)")
 
 
-def width(text: str) -> float:
-    """Printed width in full-width characters: ASCII letters and digits take half a character."""
-    return sum(0.5 if unicodedata.east_asian_width(c) in "NaH" else 1.0 for c in text)
+def width(text: str, autospace: float = 0.0) -> float:
+    """Printed width in full-width characters: ASCII letters and digits take half a character.
+
+    `autospace` is the gap Word, WPS and LibreOffice put between Chinese and Western characters
+    (about a fifth of a character), counted once per change of script.
+    """
+    narrow = [unicodedata.east_asian_width(c) in "NaH" for c in text]
+    changes = sum(1 for a, b, c, d in zip(narrow, narrow[1:], text, text[1:])
+                  if a != b and (c.isalnum() or d.isalnum()))
+    return sum(0.5 if n else 1.0 for n in narrow) + autospace * changes
 
 
 def title_lines(parts: tuple[str, ...], per_line: float = TITLE_CHARS_PER_LINE) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 # A: the block label (项目资金 / 年度总体目标 / 绩效指标) merged down its block, as on the real forms;
 # B–F: 一级, 二级, 三级, 年度指标值, 实际完成值; G–I: 分值, 得分 (the unit's), 复核得分 (jixiao's); J: 偏差原因.
 COLUMNS = 10
-WIDTHS = (7, 12, 13, 24, 14, 14, 8, 8, 9, 30)
+WIDTHS = (7, 13, 15, 24, 14, 14, 8, 8, 9, 28)
 MONEY = "0.00"
 RATE = "0.00%"
 SCORE = "0.00"
