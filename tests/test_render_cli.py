@@ -55,6 +55,7 @@ def test_doctor_reports_converters_and_fonts():
     assert "仿宋" in done.stdout and "黑体" in done.stdout
     if shutil.which("soffice") and shutil.which("fc-match"):
         assert done.returncode == 0, done.stdout
+        assert "方正小标宋简体" in done.stdout and "Noto Serif CJK SC Bold 替代" in done.stdout
     else:
         assert done.returncode == 1 and "apt-get install" in done.stdout
 
