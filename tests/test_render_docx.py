@@ -166,3 +166,12 @@ def test_signature_and_date_are_placed_by_their_lengths(project, tmp_path):
     assert abs(sig_right - 2 * 15.75) < 0.1
     assert abs((date_right + date_w * 15.75) - (sig_right + sig_w * 15.75 - 2 * 15.75)) < 0.1
     assert by_style["附件说明"].text == "附件：2024年度社区图书馆分馆建设及阅读推广项目支出绩效自评表"
+
+
+def test_review_paragraph_only_when_asked(seed, tmp_path):
+    from jixiao.render import build_view
+
+    plain = docx_dump(render_docx(build_view(seed), tmp_path / "plain.docx"))
+    review = docx_dump(render_docx(build_view(seed, with_review=True), tmp_path / "review.docx"))
+    assert "复核" not in plain and "规则集" not in plain
+    assert "（复核参考：按“gz-dept-ref-2023”规则集测算" in review
