@@ -65,7 +65,7 @@ def numbered(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
 
 
 # Funding sources as the 收支情况 paragraph names them (the seed: 一般公共预算财政拨款支出 688.34 万元).
-_SOURCES = (("一般公共预算财政拨款", "general_budget"), ("政府性基金预算财政拨款", "government_fund"),
+SOURCE_LABELS = (("一般公共预算财政拨款", "general_budget"), ("政府性基金预算财政拨款", "government_fund"),
             ("国有资本经营预算财政拨款", "state_capital"), ("其他资金", "other"))
 
 
@@ -78,7 +78,7 @@ def finance(ev: Evaluation) -> tuple[str, ...]:
     lines = [f"全年预算数{amount(f.budget, unit)}，执行数{amount(f.executed, unit)}，完成预算的{rate(rate_)}。"]
     parts = []
     if f.by_source is not None:
-        named = [(name, getattr(f.by_source, key)) for name, key in _SOURCES]
+        named = [(name, getattr(f.by_source, key)) for name, key in SOURCE_LABELS]
         parts.append("按资金来源分，" + "，".join(f"{n}支出{amount(m, unit)}" for n, m in named if m is not None) + "。")
     if f.by_nature is not None:
         named = [("基本支出", f.by_nature.basic), ("项目支出", f.by_nature.project)]
@@ -168,7 +168,7 @@ def task_view(ev: Evaluation, index: int, scorecard: Any | None, execution_revie
 
     task, unit, n = ev.tasks[index], ev.unit, index + 1
     rate_ = rate(execution_rate(task.budget, task.executed, task.execution_rate))
-    task_item = _item(scorecard, f"tasks[{index}]") if ev.kind is Kind.DEPARTMENT else None
+    task_item = score_item(scorecard, f"tasks[{index}]") if ev.kind is Kind.DEPARTMENT else None
     indicators = tuple(_indicator_view(ind, _items(scorecard, f"tasks[{index}].indicators[{i}]"))
                        for i, ind in enumerate(task.indicators))
     expected = (task.expected or "").strip()
@@ -270,7 +270,7 @@ def _indicator_view(ind: Indicator, items: list[Any]) -> "IndicatorView":
 def summary_figures(ev: Evaluation, scorecard: Any | None) -> dict[str, Decimal | None]:
     """The 部门整体 form's figures: funds, by source and nature, and the execution row declared and reviewed."""
     f = ev.finance
-    execution = _item(scorecard, "finance")
+    execution = score_item(scorecard, "finance") or score_item(scorecard, "tasks")  # `tasks`: no finance given
     scores = {"review_execution_weight": _decimal(getattr(execution, "weight", None)),
               "review_execution_score": _decimal(getattr(execution, "score", None)),
               "execution_weight": f.execution_weight if f else None,
@@ -283,14 +283,11 @@ def summary_figures(ev: Evaluation, scorecard: Any | None) -> dict[str, Decimal 
         "initial_budget": _in_unit(f.initial_budget, ev),
         "budget": _in_unit(f.budget, ev),
         "executed": _in_unit(f.executed, ev),
-        **{key: _in_unit(getattr(s, key), ev) if s else None for _, key in _SOURCES},
+        **{key: _in_unit(getattr(s, key), ev) if s else None for _, key in SOURCE_LABELS},
         "basic": _in_unit(n.basic, ev) if n else None,
         "project": _in_unit(n.project, ev) if n else None,
         "carryover": _in_unit(f.carryover, ev),
     }
-
-
-SOURCE_LABELS = _SOURCES
 
 
 def _q(q: Quantity | None) -> str:
@@ -306,7 +303,8 @@ def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _item(scorecard: Any | None, path: str) -> Any | None:
+def score_item(scorecard: Any | None, path: str) -> Any | None:
+    """The first score card item at `path` (None without a score card or such an item)."""
     items = _items(scorecard, path)
     return items[0] if items else None
 

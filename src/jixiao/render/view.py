@@ -192,7 +192,7 @@ def make_view(
     """
     ev = evaluation
     # a project's execution is scored on `finance`, or on `tasks` when only the project's own figures are given
-    project_execution = (prose._item(scorecard, "finance") or prose._item(scorecard, "tasks")
+    project_execution = (prose.score_item(scorecard, "finance") or prose.score_item(scorecard, "tasks")
                          if ev.kind is Kind.PROJECT else None)
     return ReportView(
         kind=ev.kind,

@@ -20,7 +20,9 @@ from ..model import Kind
 from .prose import SOURCE_LABELS
 from .view import IndicatorView, ReportView, TaskView
 from .xlsx_cache import Formulas
-from .xlsx_style import COLUMNS, LEFT, MONEY, RATE, SCORE, note, page_setup, put, setup_sheet, style, title
+from .xlsx_style import (
+    COLUMNS, LEFT, MONEY, RATE, SCORE, WIDTHS, fit_text, note, page_setup, put, setup_sheet, style, title,
+)
 
 _FUND_HEADS = ("年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "复核得分")
 _INDICATOR_HEADS = ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "复核得分",
@@ -317,8 +319,6 @@ def _merge_runs(ws: Worksheet, first: int, keys: list[tuple[str, ...]], col: int
 
 def _fit_pair(ws: Worksheet, row: int, left: str, right: str) -> None:
     """The goal row holds two long texts side by side: tall enough for the longer."""
-    from .xlsx_style import WIDTHS, fit_text
-
     fit_text(ws, row, left, chars_per_line=max(1, int(sum(WIDTHS[1:6]) / 2.1)))
     fit_text(ws, row, right, chars_per_line=max(1, int(sum(WIDTHS[6:10]) / 2.1)))
 
