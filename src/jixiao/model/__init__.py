@@ -12,12 +12,14 @@ from .evaluation import (
     Department,
     Evaluation,
     Finance,
+    FundLine,
     Funds,
     Indicator,
     Kind,
     Level1,
     Paragraph,
     Task,
+    TaskSources,
 )
 from .finding import Finding, Severity, has_errors
 from .location import Location
@@ -28,8 +30,8 @@ from .verdict import Basis, Outcome, Problem, Verdict, compare, infer_direction
 
 __all__ = [
     "CENT", "HUNDRED", "LEVEL2_BY_LEVEL1", "ONE", "ZERO", "Basis", "ByNature", "BySource", "DateSpan", "Department",
-    "Evaluation", "Finance", "Finding", "Funds", "Indicator", "Kind", "Level1", "Location", "Money", "MoneyUnit",
-    "Operator", "Outcome", "Paragraph", "Problem", "QualTier", "Quantity", "Severity", "Task", "Verdict", "compare",
-    "execution_rate", "format_quantity", "has_errors", "infer_direction", "money_sum", "parse_quantity",
-    "rate_from_fraction", "round2",
+    "Evaluation", "Finance", "Finding", "FundLine", "Funds", "Indicator", "Kind", "Level1", "Location", "Money",
+    "MoneyUnit", "Operator", "Outcome", "Paragraph", "Problem", "QualTier", "Quantity", "Severity", "Task",
+    "TaskSources", "Verdict", "compare", "execution_rate", "format_quantity", "has_errors", "infer_direction",
+    "money_sum", "parse_quantity", "rate_from_fraction", "round2",
 ]
