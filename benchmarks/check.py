@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/check.py [N]
 
-The evaluations are the two bundled examples (loaded once), alternated; checking includes scoring with
-the default rule set, as `jixiao check` does. Loading is not timed: it is the loader's cost, not the checks'.
+The evaluations are the two bundled examples (loaded once), alternated, each reviewed as `jixiao check` reviews
+it (jixiao.review: scoring with the default rule set, every check, the drafted sections). Loading is not timed:
+it is the loader's cost, not the checks'.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sys
 import time
 from pathlib import Path
 
-from jixiao.checks import check
+from jixiao import review
 from jixiao.load import load_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,7 +25,7 @@ def main(n: int = 10_000) -> None:
     findings = 0
     start = time.perf_counter()
     for i in range(n):
-        findings += len(check(evaluations[i % len(evaluations)]))
+        findings += len(review(evaluations[i % len(evaluations)]).findings)
     seconds = time.perf_counter() - start
     verdict = "达标" if seconds < 20 * n / 10_000 else "未达标"
     print(f"审核 {n} 份自评：{seconds:.2f} 秒（每份 {seconds / n * 1000:.2f} 毫秒，共 {findings} 条发现；"

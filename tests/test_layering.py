@@ -41,6 +41,18 @@ def test_only_web_imports_django_and_only_cli_imports_click():
             assert not mods & {"click", "rich", "typer"}, f
 
 
+def test_the_review_pipeline_imports_no_web_or_cli():
+    mods = imported_modules(SRC / "review.py")
+    assert not mods & {"django", "click", "rich", "typer"}
+
+
+def test_modules_that_ship_are_imported_without_a_guard():
+    """Only an optional extra (Django) or a build variant of a dependency may be guarded by ImportError."""
+    guarded = sorted(str(f.relative_to(SRC)) for f in SRC.rglob("*.py") if "except ImportError" in f.read_text(encoding="utf-8")
+                     or "except ModuleNotFoundError" in f.read_text(encoding="utf-8"))
+    assert guarded == ["cli/cmd_serve.py", "load/tree.py"]
+
+
 def test_the_check_itself_catches_a_forbidden_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("def f():\n    import openpyxl\n    from django.db import models\n", encoding="utf-8")

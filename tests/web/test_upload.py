@@ -95,5 +95,5 @@ def test_preview_shows_the_score_and_counts_the_upload_would_get(world, client_f
                          "html.parser")
     current, after = [[td.text for td in tr.find_all("td")] for tr in page.select("#upload-outcome tbody tr")]
     expected = analyse(fix_identity(world.seed_document, world.ev_a))
-    assert after[0] == "上传后" and after[1] == str(expected.score) and after[4] == str(expected.errors)
+    assert after[0] == "上传后" and after[1] == str(expected.total) and after[4] == str(expected.errors)
     assert current[0] == "当前第 1 版" and current[1] == str(world.ev_a.current.score)

@@ -1,19 +1,24 @@
 """Checks (审核): find what a careful reviewer would, as findings from the one catalogue; draft sections 三 and 四.
 
     check(evaluation, ruleset=None, scorecard=None) -> list[Finding]
+    run_checks(evaluation, params, scorecard) -> list[Finding]   (the rule set already resolved)
     draft_sections(evaluation, findings) -> Drafts
+
+Most callers want jixiao.review, which loads, scores, checks and drafts in one step.
 """
 
 from __future__ import annotations
 
 from ..model import Evaluation, Finding
+from ..rules import ScoreCard
 from .budget import check_budget
 from .design import check_indicator_design
 from .drafts import Drafts, draft_sections
 from .indicators import check_indicator_values
 from .narrative import check_narrative_figures
 from .params import CheckParams
-from .scoring import check_scores, resolve_ruleset, scorecard_for
+from ..rules import resolve_ruleset
+from .scoring import check_scores, scorecard_for
 from .text import check_text
 
 # One pass per concern, in the order a reviewer reads: money, indicators, scores, text.
@@ -31,14 +36,19 @@ def check(evaluation: Evaluation, ruleset=None, scorecard=None, params: CheckPar
     replaces the rule set's check parameters (CheckParams(ruleset).with_overrides(...)).
     """
     resolved, findings = resolve_ruleset(evaluation, ruleset)
-    p = params or CheckParams(resolved)
-    for run in _CHECKS:
-        findings.extend(run(evaluation, p))
     card = scorecard if scorecard is not None else scorecard_for(evaluation, resolved)
-    findings.extend(check_scores(evaluation, p, card))
+    return findings + run_checks(evaluation, params or CheckParams(resolved), card)
+
+
+def run_checks(evaluation: Evaluation, params: CheckParams, scorecard: ScoreCard | None) -> list[Finding]:
+    """Every check with the given parameters; the declared-score checks need the score card (None: skipped)."""
+    findings: list[Finding] = []
+    for run in _CHECKS:
+        findings.extend(run(evaluation, params))
+    findings.extend(check_scores(evaluation, params, scorecard))
     for run in _TEXT_CHECKS:
-        findings.extend(run(evaluation, p))
+        findings.extend(run(evaluation, params))
     return findings
 
 
-__all__ = ["CheckParams", "Drafts", "check", "draft_sections"]
+__all__ = ["CheckParams", "Drafts", "check", "draft_sections", "run_checks"]

@@ -10,9 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from ..load import load_file
 from ..model.catalogue import CodeSpec, catalogue
-from . import check, draft_sections
+from ..review import review_file
 
 SEED_EXAMPLE = "examples/liwan-fulian-2023.yaml"
 CLEAN_EXAMPLE = "examples/clean-department-2024.yaml"
@@ -33,7 +32,8 @@ _INTRO = """\
 
 每条审核发现（finding）有一个稳定的代码（从不复用）、级别、中文说明和位置（`文件:行` 或 `工作表!单元格`）。
 `jixiao check 文件` 每行输出一条：`文件:行: 级别 代码 说明`，按类别分组；`--json` 输出
-`{"findings": [{"code", "severity", "message", "path", "location"}]}`；`--draft` 根据发现起草报告的
+`{"findings": [{"code", "severity", "message", "path", "location"}], "score": {"ruleset", "total", "grade"}}`
+（评分与 `jixiao score` 相同；规则集无法使用时没有 `score`）；`--draft` 根据发现起草报告的
 “三、存在的主要问题”和“四、下一步改进措施”。退出码：0 没有错误，1 有错误，2 用法错误。
 
 级别：**错误**表示数据不成立，应改正后再生成报告；**警告**是审核人员会指出的问题，会写进起草的“存在的主要问题”；
@@ -58,8 +58,11 @@ JX-R003 审核发现），见 `jixiao.rules.thresholds.CheckThresholds`：
 存在问题、改进措施和各任务的完成情况），按段检查这些文字，再逐行检查其余文字；参数 `checked_lines`
 让已按段检查过的行不再按行重复报告。
 
-Python 接口：`jixiao.checks.check(evaluation, ruleset=None, scorecard=None)` 返回发现列表（顺序固定）；
-`jixiao.checks.draft_sections(evaluation, findings)` 返回 `Drafts(problems, measures)`，供报告渲染和网页使用。
+Python 接口：`jixiao.review(文档, ruleset=None)`（或 `jixiao.review_file(路径)`、已公开报告用
+`jixiao.review_report(路径)`）一步完成读取、评分、审核和起草，返回 `Review(evaluation, ruleset, scorecard,
+findings, drafts)`；命令行和网页都经由它。只做审核时：`jixiao.checks.check(evaluation, ruleset=None,
+scorecard=None)` 返回发现列表（顺序固定），`jixiao.checks.draft_sections(evaluation, findings)` 返回
+`Drafts(problems, measures)`。
 """
 
 
@@ -79,10 +82,10 @@ def _entry(s: CodeSpec) -> list[str]:
 
 
 def _worked_seed(path: str) -> list[str]:
-    result = load_file(path)
+    result = review_file(path)  # as `jixiao check` reviews it
     if result.evaluation is None:
         return [f"（无法读取 {path}）"]
-    findings = result.findings + check(result.evaluation)
+    findings = result.findings
     found = {f.code for f in findings}
     lines = [
         "## 实例：荔湾区妇联 2023 年部门整体支出", "",
@@ -95,15 +98,12 @@ def _worked_seed(path: str) -> list[str]:
         lines.append(f"| {admitted} | {'、'.join(codes)} | {'、'.join(hits) if hits else '—'} |")
     lines += ["", f"全部审核发现（`jixiao check {path}` 输出同样的内容，按类别分组）：", "", "```"]
     lines += [f.as_line(path) for f in findings]
-    drafts = draft_sections(result.evaluation, findings)
-    lines += ["```", "", f"`jixiao check {path} --draft` 起草的段落：", "", "```", drafts.as_text(), "```", ""]
+    lines += ["```", "", f"`jixiao check {path} --draft` 起草的段落：", "", "```", result.drafts.as_text(), "```", ""]
     return lines
 
 
 def _worked_clean(path: str) -> list[str]:
-    result = load_file(path)
-    findings = result.findings + (check(result.evaluation) if result.evaluation is not None else [])
-    shown = "\n".join(f.as_line(path) for f in findings) or "（没有发现）"
+    shown = "\n".join(f.as_line(path) for f in review_file(path).findings) or "（没有发现）"
     return ["## 实例：一份规范的自评", "",
             f"`{path}`（虚构的区图书馆）收支一致、指标具体、完成值齐全、偏差有说明。审核结果：", "",
             "```", shown, "```", ""]

@@ -10,22 +10,11 @@ from decimal import Decimal
 
 from ..model import Evaluation, Finding, Indicator
 from ..model.catalogue import finding
-from ..rules import RuleSet, ScoreCard, default_ruleset_name, load_ruleset, score
+from ..rules import RuleSet, ScoreCard, score
 from .compare import percent
 from .design import is_activity, is_by_definition
 from .indicators import label
 from .params import CheckParams
-
-
-def resolve_ruleset(ev: Evaluation, ruleset: RuleSet | str | None = None) -> tuple[RuleSet | None, list[Finding]]:
-    """The RuleSet to check with: the one given, else the evaluation's own, else the default for its kind.
-
-    (None, findings) when the named rule set cannot be used.
-    """
-    if isinstance(ruleset, RuleSet):
-        return ruleset, []
-    loaded, found = load_ruleset(ruleset or ev.ruleset or default_ruleset_name(ev.kind))
-    return loaded, list(found)
 
 
 def scorecard_for(ev: Evaluation, ruleset: RuleSet | None) -> ScoreCard | None:

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..checks import check, draft_sections
-from ..load import load_file
 from ..model import Finding, Severity, has_errors
 from ..model.catalogue import catalogue
+from ..review import review_file
+from ..rules import load_ruleset
+from ..rules.scorecard import json_number
 from .app import app
 from .output import summary
 
@@ -22,7 +23,7 @@ _SEVERITY_ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 @app.command(name="check")
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--ruleset", "ruleset_name", metavar="名称|路径", help="规则集名称或 YAML 文件；缺省用输入中的 ruleset 或按评价类型选择。")
-@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审核发现（加 --draft 时同时输出起草的段落）。")
+@click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审核发现和评分（加 --draft 时同时输出起草的段落）。")
 @click.option("--draft", is_flag=True, help="根据审核发现起草“三、存在的主要问题”和“四、下一步改进措施”。")
 def check_command(file: Path, ruleset_name: str | None, as_json: bool, draft: bool) -> None:
     """审核 FILE：预算数据、绩效指标、评分和报告文字，每条发现一行（文件:行: 级别 代码 说明）。
@@ -30,17 +31,14 @@ def check_command(file: Path, ruleset_name: str | None, as_json: bool, draft: bo
     退出码：0 没有错误，1 有错误，2 用法错误。
     """
     ruleset = _ruleset(ruleset_name) if ruleset_name else None
-    evaluation, findings = _read(file)
-    if evaluation is not None:
-        found = check(evaluation, ruleset)
-        if file.suffix.lower() in REPORT_SUFFIXES:
-            # The extractor finds narrative sections only under the usual headings; a section it did not find
-            # may still be in the report, so "section missing" is not judged on published reports.
-            found = [f for f in found if f.code != "JX-T001"]
-        findings += found
-    drafts = draft_sections(evaluation, findings) if draft and evaluation is not None else None
+    result = review_file(file, ruleset)  # input data, or a published report read through the extractor
+    findings = list(result.findings)
+    drafts = result.drafts if draft else None
     if as_json:
         doc: dict = {"findings": [f.as_json() for f in findings]}
+        if result.scorecard is not None:  # the score the declared-score checks compared with
+            card = result.scorecard
+            doc["score"] = {"ruleset": card.ruleset, "total": json_number(card.total), "grade": card.grade}
         if drafts is not None:
             doc["drafts"] = {"problems": list(drafts.problems), "measures": list(drafts.measures)}
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
@@ -52,30 +50,8 @@ def check_command(file: Path, ruleset_name: str | None, as_json: bool, draft: bo
     sys.exit(1 if has_errors(findings) else 0)
 
 
-REPORT_SUFFIXES = {".pdf", ".docx", ".txt", ".html", ".htm", ".md"}
-
-
-def _read(file: Path):
-    """Input data, or a published report read through the extractor, whose own text is checked too."""
-    if file.suffix.lower() not in REPORT_SUFFIXES:
-        result = load_file(file)
-        return result.evaluation, list(result.findings)
-    from ..checks.text import check_report_text
-    from ..extract import extract_file
-
-    extraction = extract_file(file)
-    # the narrative the model carries is checked by check(); its lines are not reported a second time
-    carried = extraction.lines_of("conclusion", "achievements", "problems", "measures", "outcome")
-    return extraction.evaluation, [*extraction.findings,
-                                   *check_report_text(extraction.text, str(file), checked_lines=carried)]
-
-
 def _ruleset(name: str):
     """The named rule set; a name that does not exist is a usage error (exit 2)."""
-    try:
-        from ..rules import load_ruleset
-    except ImportError:
-        raise click.UsageError("本安装没有评分规则集（jixiao.rules），不能使用 --ruleset") from None
     ruleset, found = load_ruleset(name)
     if ruleset is None:
         raise click.UsageError("；".join(f.message for f in found) or f"规则集“{name}”无法使用")

@@ -12,15 +12,9 @@ from ..model import has_errors
 from ..render import (
     PdfUnavailable, build_view, pdf_available, render_docx, render_html, render_markdown, render_pdf, render_xlsx,
 )
+from ..review import review
 from .app import app
 from .output import print_findings
-
-try:
-    from ..rules import RuleSetError
-
-    _RULESET_ERRORS: tuple[type[Exception], ...] = (RuleSetError,)
-except ImportError:  # scoring not in this build: no rule set to get wrong
-    _RULESET_ERRORS = ()
 
 FORMATS = ("docx", "xlsx", "pdf", "html", "md")
 _NAMES = {"docx": "报告（Word）", "xlsx": "自评表（Excel）", "pdf": "报告（PDF）", "html": "报告（网页）", "md": "报告（Markdown）"}
@@ -67,10 +61,10 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
     except OSError as exc:
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
-    try:
-        view = build_view(result.evaluation, ruleset, with_review=with_review)
-    except _RULESET_ERRORS as exc:
-        raise click.UsageError(f"规则集无效：{exc}") from exc
+    reviewed = review(result, ruleset)
+    if reviewed.scorecard is None:  # the rule set named (option or input) cannot be used
+        raise click.UsageError("规则集无效：" + "；".join(f.message for f in reviewed.ruleset_findings))
+    view = build_view(reviewed, with_review=with_review)
     _say_what_is_missing(result.evaluation, file)
     sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
 

@@ -1,4 +1,4 @@
-"""score, rules list, rules show: the scoring commands. Scores come only from jixiao.rules.score()."""
+"""score, rules list, rules show: the scoring commands. Scores come from the review pipeline (jixiao.review)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ..load import load_file
-from ..model import Kind, has_errors
-from ..rules import RuleSet, ScoreCard, list_rulesets, load_ruleset, score
-from ..rules.engine import RuleSetError
+from ..model import Kind
+from ..review import review_file
+from ..rules import RuleSet, ScoreCard, list_rulesets, load_ruleset
 from ..rules.loader import is_path
 from ..rules.ruleset import BLOCK_LABELS
 from ..rules.scorecard import num, rule_label
@@ -47,18 +46,17 @@ def _ruleset_or_exit(name: str) -> RuleSet:
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出评分结果。")
 def score_command(file: Path, ruleset_name: str | None, as_json: bool) -> None:
     """按规则集为 FILE 评分，逐项列出分值、得分和计算说明。"""
-    result = load_file(file)
-    if result.evaluation is None or has_errors(result.findings):
-        print_findings(result.findings, False, str(file))
+    ruleset = _ruleset_or_exit(ruleset_name) if ruleset_name else None
+    result = review_file(file, ruleset)
+    if not result.input_ok:
+        print_findings(result.input_findings, False, str(file))
         click.echo("输入有错误，未评分。", err=True)
         sys.exit(1)
-    ruleset = _ruleset_or_exit(ruleset_name) if ruleset_name else None
-    try:
-        card = score(result.evaluation, ruleset)
-    except RuleSetError as exc:  # the input's own `ruleset:` names something unusable
-        print_findings(exc.findings, False, str(file))
+    if result.scorecard is None:  # the input's own `ruleset:` names something unusable
+        print_findings(result.ruleset_findings, False, str(file))
         click.echo("输入中指定的规则集无法使用，未评分。", err=True)
         sys.exit(1)
+    card = result.scorecard
     if as_json:
         click.echo(json.dumps(card.as_json(), ensure_ascii=False, indent=2))
     else:

@@ -9,15 +9,8 @@ import click
 
 from .app import app
 from .zh_help import usage_error
-from . import cmd_input  # noqa: F401  (registers validate, convert, schema)
-
 # Each command module registers itself on `app` when imported.
-for _name in ("cmd_template", "cmd_score", "cmd_check", "cmd_render", "cmd_extract", "cmd_doctor", "cmd_serve"):
-    try:
-        __import__(f"{__package__}.{_name}")
-    except ModuleNotFoundError as exc:  # a command whose module is not there yet
-        if exc.name != f"{__package__}.{_name}":
-            raise
+from . import cmd_check, cmd_doctor, cmd_extract, cmd_input, cmd_render, cmd_score, cmd_serve, cmd_template  # noqa: F401
 
 def main(argv: list[str] | None = None) -> None:
     try:

@@ -14,9 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 import re
-from typing import Any, Iterator
+from typing import Iterator
 
 from ..model import Evaluation, Finding, Kind
+from ..review import Review, review
+from ..rules import RuleSet, ScoreCard, ScoreItem
+from ..rules.execution import task_execution_items
 from . import prose
 from .format import trim
 from .title import title_lines
@@ -179,11 +182,11 @@ def _section(heading: str, paragraphs: tuple[str, ...]) -> Iterator[Block]:
 
 def make_view(
     evaluation: Evaluation,
-    scorecard: Any | None = None,
+    scorecard: ScoreCard | None = None,
     findings: list[Finding] | None = None,
     *,
     with_review: bool = False,
-    task_execution: dict[int, Any] | None = None,
+    task_execution: dict[int, ScoreItem] | None = None,
 ) -> ReportView:
     """Format an evaluation with its score card and findings when given.
 
@@ -229,48 +232,29 @@ def make_view(
     )
 
 
-def build_view(evaluation: Evaluation, ruleset: str | None = None, *, with_review: bool = False) -> ReportView:
-    """Score and check with jixiao.rules / jixiao.checks when they are installed, then format.
+def build_view(source: Review | Evaluation, ruleset: RuleSet | str | None = None, *,
+               with_review: bool = False) -> ReportView:
+    """Format a review (jixiao.review); an Evaluation is reviewed first, with `ruleset`.
 
-    The score and findings fill the 自评表's 复核 column; the report shows them only `with_review`.
+    The score and findings fill the 自评表's 复核 column; the report shows them only `with_review`. A rule set
+    that cannot be used leaves the view unscored (its findings are the review's).
     """
-    scorecard = findings = None
-    task_execution: dict[int, Any] = {}
-    try:
-        from ..rules import score
-        from ..rules.engine import resolve
-        from ..rules.execution import execution_item
-    except ImportError:  # scoring not available in this build: no 复核 figures
-        score = resolve = execution_item = None
-    if score is not None:
-        ruleset = resolve(evaluation, ruleset)  # RuleSetError for an unknown name: the caller reports it
-        scorecard = score(evaluation, ruleset)
-        if evaluation.kind is Kind.DEPARTMENT:
-            # Each task's 自评表 scores its budget execution the way a project form does.
-            task_execution = {
-                i: execution_item(f"tasks[{i}]", t.budget, t.executed, ruleset.weights.execution, ruleset,
-                                  t.where("executed"))
-                for i, t in enumerate(evaluation.tasks)}
-    try:
-        from ..checks import check
-    except ImportError:  # checks not available: no findings
-        check = None
-    if check is not None:
-        findings = list(check(evaluation, ruleset, scorecard))
-    return make_view(evaluation, scorecard, findings, with_review=with_review, task_execution=task_execution)
+    result = source if isinstance(source, Review) else review(source, ruleset)
+    ev = result.evaluation
+    if ev is None:
+        raise ValueError("没有可生成报告的自评数据（输入无法读取）")
+    # Each task's 自评表 of a department scores its budget execution the way a project form does.
+    task_execution = (task_execution_items(ev, result.ruleset)
+                      if result.ruleset is not None and ev.kind is Kind.DEPARTMENT else {})
+    return make_view(ev, result.scorecard, list(result.findings), with_review=with_review,
+                     task_execution=task_execution)
 
 
-def _score_view(scorecard: Any | None) -> ScoreView | None:
-    if scorecard is None or getattr(scorecard, "total", None) is None:
+def _score_view(scorecard: ScoreCard | None) -> ScoreView | None:
+    if scorecard is None:
         return None
-    ruleset = scorecard.ruleset
-    return ScoreView(
-        ruleset=str(getattr(ruleset, "name", ruleset)),
-        total=Decimal(scorecard.total),
-        grade=str(scorecard.grade),
-        grade_label=str(getattr(scorecard, "grade_label", None) or scorecard.grade),
-        reference=bool(getattr(scorecard, "reference", False)),
-    )
+    return ScoreView(ruleset=scorecard.ruleset, total=scorecard.total, grade=scorecard.grade,
+                     grade_label=scorecard.grade_label or scorecard.grade, reference=scorecard.reference)
 
 
 def _finding_view(f: Finding) -> FindingView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Evaluation
+from ..model import Evaluation, Finding
 from .department import score_department
 from .framework import score_framework
 from .loader import default_ruleset_name, load_ruleset
@@ -21,11 +21,20 @@ class RuleSetError(ValueError):
         super().__init__("；".join(f.message for f in findings) or "规则集无效")
 
 
-def resolve(evaluation: Evaluation, ruleset: RuleSet | str | None) -> RuleSet:
+def resolve_ruleset(evaluation: Evaluation, ruleset: RuleSet | str | None = None) -> tuple[RuleSet | None, list[Finding]]:
+    """The rule set to use: the one given, else the one the evaluation names, else the default for its kind.
+
+    (None, findings) when it cannot be used (unknown or broken); never raises for bad data.
+    """
     if isinstance(ruleset, RuleSet):
-        return ruleset
-    name = ruleset or evaluation.ruleset or default_ruleset_name(evaluation.kind)
-    loaded, findings = load_ruleset(name)
+        return ruleset, []
+    loaded, findings = load_ruleset(ruleset or evaluation.ruleset or default_ruleset_name(evaluation.kind))
+    return loaded, list(findings)
+
+
+def resolve(evaluation: Evaluation, ruleset: RuleSet | str | None) -> RuleSet:
+    """resolve_ruleset, raising RuleSetError when the rule set cannot be used."""
+    loaded, findings = resolve_ruleset(evaluation, ruleset)
     if loaded is None:
         raise RuleSetError(findings)
     return loaded

@@ -1,4 +1,4 @@
-"""A stored document as a file to download: YAML, JSON, and — when rendering is installed — DOCX, XLSX, PDF."""
+"""A stored document as a file to download: YAML, JSON, DOCX, XLSX, PDF (reports through the review pipeline)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import yaml
 
-from .analysis import load_document
+from .. import render
+from ..load import to_yaml
+from .analysis import analyse, load_document
 
 CONTENT_TYPES = {
     "yaml": "application/x-yaml; charset=utf-8",
@@ -26,35 +28,21 @@ class ExportUnavailable(Exception):
 def export(document: dict, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
-    loaded = load_document(document)
     if fmt == "yaml":
+        loaded = load_document(document)
         if loaded.evaluation is not None:
-            from ..load import to_yaml
-
             return to_yaml(loaded.evaluation).encode("utf-8")
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode("utf-8")
-    if loaded.evaluation is None:
+    reviewed = analyse(document)
+    if reviewed.evaluation is None:
         raise ExportUnavailable("数据有错误，无法生成报告：请先在编辑页修正错误。")
-    return _render(loaded.evaluation, fmt)
+    return _render(reviewed, fmt)
 
 
-def _render(evaluation, fmt: str) -> bytes:
-    try:
-        from .. import render
-    except ImportError:
-        render = None
+def _render(reviewed, fmt: str) -> bytes:
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
         out = Path(tmp) / f"report.{fmt}"
-        if fmt == "xlsx" and (render is None or not hasattr(render, "render_xlsx")):
-            try:
-                from ..load.xlsx_write import write_xlsx
-            except ImportError:
-                raise ExportUnavailable("本系统尚未安装 Excel 输出功能。")
-            write_xlsx(evaluation, out)
-            return out.read_bytes()
-        if render is None or not hasattr(render, "build_view"):
-            raise ExportUnavailable("本系统尚未安装报告生成功能（DOCX/PDF）。")
-        view = render.build_view(evaluation)
+        view = render.build_view(reviewed)
         if fmt == "docx":
             render.render_docx(view, out)
         elif fmt == "xlsx":
@@ -64,6 +52,6 @@ def _render(evaluation, fmt: str) -> bytes:
             render.render_docx(view, docx)
             try:
                 render.render_pdf(docx, out)
-            except getattr(render, "PdfUnavailable", RuntimeError) as exc:
+            except render.PdfUnavailable as exc:
                 raise ExportUnavailable(f"无法生成 PDF：{exc}。可先下载 DOCX。")
         return out.read_bytes()

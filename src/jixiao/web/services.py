@@ -11,7 +11,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from . import audit
-from .analysis import Analysis, analyse
+from ..review import Review
+from .analysis import analyse
 from .models import Comment, Evaluation, Revision, Transition
 from .permissions import TRANSITIONS
 
@@ -19,7 +20,7 @@ from .permissions import TRANSITIONS
 @dataclass
 class SaveResult:
     revision: Revision
-    analysis: Analysis
+    analysis: Review
     conflict: bool
 
 
@@ -47,7 +48,7 @@ def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, sou
         number = ev.revision_count + 1
         rev = Revision.objects.create(
             evaluation=ev, number=number, base_number=base_number, conflict=conflict, document=doc,
-            author=user, source=source[:200], score=result.score, grade=result.grade,
+            author=user, source=source[:200], score=result.total, grade=result.grade,
             execution_rate=result.execution_rate, errors=result.errors, warnings=result.warnings,
             findings=result.findings_json(),
         )

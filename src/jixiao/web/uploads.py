@@ -1,7 +1,7 @@
 """Reading an uploaded file into a document, safely: size, type and content are checked before parsing.
 
 YAML and JSON go through the loader; XLSX through the Excel loader (openpyxl with defusedxml); PDF and DOCX
-through the extractor when it is installed. Every problem is a message for the user, never an exception.
+through the extractor. Every problem is a message for the user, never an exception.
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..extract import extract_file
 from ..load.reader import decode, load_text
+from ..load.xlsx import load_xlsx
 from .analysis import document_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -47,15 +49,7 @@ def _from_binary(suffix: str, data: bytes, name: str):
         if suffix in ZIP_TYPES:
             _check_zip(path)
         if suffix == ".xlsx":
-            try:
-                from ..load.xlsx import load_xlsx
-            except ImportError:
-                raise UploadRejected("本系统尚未安装 Excel 模板读取功能，请上传 YAML 或 JSON 文件。")
             return load_xlsx(path)
-        try:
-            from ..extract import extract_file
-        except ImportError:
-            raise UploadRejected("本系统尚未安装报告提取功能，暂不能从 PDF/DOCX 读取，请上传 YAML、JSON 或 Excel 文件。")
         return extract_file(path)
 
 

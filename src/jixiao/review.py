@@ -1,0 +1,156 @@
+"""The review pipeline: a document, or a published report, read once and then scored, checked and drafted.
+
+    review(document, ruleset=None) -> Review          # input data: an Evaluation, a load result or a document dict
+    review_report(path, ruleset=None) -> Review       # a published report (PDF, DOCX, HTML, TXT, MD) via extraction
+    review_file(path, ruleset=None) -> Review         # either, by the file's suffix
+
+The command line, the web app, exports, the docs generators and the benchmarks all go through here, so the
+same document gets the same score, findings and drafts wherever it is reviewed. `ruleset` is a RuleSet, a
+rule-set name, or None (the evaluation's own `ruleset:`, else the default for its kind). A rule set that
+cannot be used (unknown, or a broken file) gives an unscored Review whose findings say why; the checks then
+run on the default thresholds. Nothing here raises for bad input.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from .checks import CheckParams, Drafts, draft_sections, run_checks
+from .checks.text import check_report_text
+from .load import LoadResult, load_file, load_text
+from .model import Evaluation, Finding, Severity, round2
+from .rules import RuleSet, ScoreCard, resolve_ruleset, score
+
+# What a published report is read from; anything else is input data (YAML, JSON, the Excel template).
+REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".md"})
+# Not judged on a published report: the extractor finds narrative sections only under the usual headings,
+# so a section it did not find may still be in the report (JX-T001 "section missing").
+REPORT_SKIPPED_CODES = frozenset({"JX-T001"})
+# The narrative fields extraction carries: the checks read them by paragraph, so their lines are not read again.
+_CARRIED_FIELDS = ("conclusion", "achievements", "problems", "measures", "outcome")
+_INPUT_CODES = ("JX-L", "JX-E")  # findings about reading the input (loader, extractor)
+
+
+@dataclass(frozen=True)
+class Review:
+    evaluation: Evaluation | None  # None when the input could not be read at all
+    ruleset: RuleSet | None  # None when the rule set could not be used (see the JX-R findings)
+    scorecard: ScoreCard | None  # None without an evaluation or a usable rule set
+    findings: tuple[Finding, ...]  # reading, rule set, checks, in that order
+    drafts: Drafts | None  # 三、存在的主要问题 and 四、下一步改进措施 drafted from the findings
+    published: bool = False  # read from a published report
+
+    @property
+    def scored(self) -> bool:
+        return self.scorecard is not None
+
+    @property
+    def total(self) -> Decimal | None:
+        return self.scorecard.total if self.scorecard is not None else None
+
+    @property
+    def grade(self) -> str:
+        """优/良/中/差, "" when not scored."""
+        return self.scorecard.grade if self.scorecard is not None else ""
+
+    @property
+    def grade_label(self) -> str:
+        """The rule set's display name of the grade (优秀 …), "" when not scored."""
+        return self.scorecard.grade_label if self.scorecard is not None else ""
+
+    @property
+    def execution_rate(self) -> Decimal | None:
+        """The evaluation's execution rate in percent, to the cent (as stored and shown)."""
+        rate = self.evaluation.execution_rate() if self.evaluation is not None else None
+        return None if rate is None else round2(rate)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING)
+
+    @property
+    def input_findings(self) -> list[Finding]:
+        """The findings about reading the input (JX-L…, JX-E…)."""
+        return [f for f in self.findings if f.code.startswith(_INPUT_CODES)]
+
+    @property
+    def input_ok(self) -> bool:
+        """The input was read, without errors in reading it."""
+        return self.evaluation is not None and not any(f.severity is Severity.ERROR for f in self.input_findings)
+
+    @property
+    def ruleset_findings(self) -> list[Finding]:
+        return [f for f in self.findings if f.code.startswith("JX-R")]
+
+    def findings_json(self) -> list[dict]:
+        return [f.as_json() for f in self.findings]
+
+
+def review(document: Evaluation | LoadResult | dict, ruleset: RuleSet | str | None = None, *,
+           name: str = "自评数据") -> Review:
+    """Score, check and draft input data. A dict is a document in the input format (as the web app keeps it)."""
+    evaluation, findings = _read(document, name)
+    return _complete(evaluation, findings, ruleset, published=False)
+
+
+def review_report(path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
+    """A published report: extracted, its own text checked line by line, then reviewed like input data.
+
+    The narrative extraction carries is checked by paragraph, and its lines are not reported again; checks
+    that cannot be judged on an extracted report (REPORT_SKIPPED_CODES) are left out.
+    """
+    from .extract import extract_file  # PDF and Office libraries load only when a report is read
+
+    extraction = extract_file(path)
+    carried = extraction.lines_of(*_CARRIED_FIELDS)
+    findings = [*extraction.findings, *check_report_text(extraction.text, str(path), checked_lines=carried)]
+    return _complete(extraction.evaluation, findings, ruleset, published=True)
+
+
+def review_file(path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
+    """Input data or a published report, by the file's suffix."""
+    if Path(path).suffix.lower() in REPORT_SUFFIXES:
+        return review_report(path, ruleset)
+    return review(load_file(path), ruleset)
+
+
+def _read(document: Evaluation | LoadResult | dict, name: str) -> tuple[Evaluation | None, list[Finding]]:
+    if isinstance(document, Evaluation):
+        return document, []
+    if isinstance(document, LoadResult):
+        return document.evaluation, list(document.findings)
+    if isinstance(document, dict):
+        loaded = load_text(json.dumps(_plain(document), ensure_ascii=False), "json", name)
+        return loaded.evaluation, list(loaded.findings)
+    raise TypeError(f"review() takes an Evaluation, a LoadResult or a document dict, not {type(document).__name__}")
+
+
+def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: RuleSet | str | None,
+              published: bool) -> Review:
+    if evaluation is None:
+        return Review(None, None, None, tuple(findings), None, published)
+    resolved, ruleset_findings = resolve_ruleset(evaluation, ruleset)
+    card = score(evaluation, resolved) if resolved is not None else None
+    checked = run_checks(evaluation, CheckParams(resolved), card)
+    if published:
+        checked = [f for f in checked if f.code not in REPORT_SKIPPED_CODES]
+    every = (*findings, *ruleset_findings, *checked)
+    return Review(evaluation, resolved, card, every, draft_sections(evaluation, list(every)), published)
+
+
+def _plain(value: object) -> object:
+    """A document with Decimals as exact strings, so that JSON carries them without a float."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return value
