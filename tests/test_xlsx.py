@@ -15,6 +15,7 @@ import pytest
 
 from jixiao.load import load_file, to_document
 from jixiao.load.xlsx import load_xlsx
+from jixiao.load.fieldtypes import DECIMAL, MONEY  # field types are objects since issue 12
 from jixiao.load.xlsx_sheet import cell_value, is_percent_format
 from jixiao.load.xlsx_layout import DATA_SHEETS, GUIDE_SHEET, LEVEL2_CHOICES
 from jixiao.load.xlsx_write import write_template, write_xlsx
@@ -216,10 +217,10 @@ def test_percent_format_detection():
 def test_float_cells_become_exact_decimals(template):
     ws = openpyxl.Workbook().active
     ws["A1"] = 688.34
-    assert cell_value(ws["A1"], "decimal") == Decimal("688.34")
-    assert cell_value(ws["A1"], "money") == Decimal("688.34")
+    assert cell_value(ws["A1"], DECIMAL) == Decimal("688.34")
+    assert cell_value(ws["A1"], MONEY) == Decimal("688.34")
     ws["A2"] = 91.2
-    assert str(cell_value(ws["A2"], "money")) == "91.20"
+    assert str(cell_value(ws["A2"], MONEY)) == "91.20"
 
 
 def test_empty_rows_are_skipped(template):
@@ -383,10 +384,10 @@ def test_amounts_survive_excel_exactly(tmp_path):
     amounts += [Decimal("0.1"), Decimal("688.34"), Decimal("0.00"), Decimal("1E+20"), Decimal("99999999999999.99")]
     wb = openpyxl.Workbook()
     for row, amount in enumerate(amounts, start=1):
-        _put(wb.active.cell(row, 1), amount, "decimal", None)
+        _put(wb.active.cell(row, 1), amount, DECIMAL, None)
     wb.save(tmp_path / "n.xlsx")
     ws = openpyxl.load_workbook(tmp_path / "n.xlsx", data_only=True).active
-    back = [cell_value(ws.cell(row, 1), "decimal") for row in range(1, len(amounts) + 1)]
+    back = [cell_value(ws.cell(row, 1), DECIMAL) for row in range(1, len(amounts) + 1)]
     assert [Decimal(str(b)) for b in back] == amounts
     assert any(isinstance(ws.cell(r, 1).value, float) for r in range(1, len(amounts) + 1))  # most are numbers
 

@@ -3,28 +3,22 @@
 from __future__ import annotations
 
 import difflib
-import re
-import unicodedata
-from decimal import Decimal, InvalidOperation
+
 from typing import Any
 
 from pydantic import ValidationError
 
 from ..model import (
     ByNature, BySource, Department, Evaluation, Finance, Finding, FundLine, Indicator, Kind, Level1, Location,
-    Money, MoneyUnit, Paragraph, Task, TaskSources, rate_from_fraction,
+    MoneyUnit, Task, TaskSources,
 )
 from ..model.catalogue import finding
-from ..model.values import parse_quantity
+from .fieldtypes import normalize_key
+from .fieldtypes import short as _short
 from .fields import FINANCE, INDICATOR, ROOT, TASK, Field
 from .tree import Node
 
 SUPPORTED_VERSIONS = (1,)
-
-
-def normalize_key(key: object) -> str:
-    text = unicodedata.normalize("NFKC", str(key)).strip()
-    return re.sub(r"\s+", "", text).lower()
 
 
 def _aliases(spec: Field) -> dict[str, Field]:
@@ -44,14 +38,6 @@ def aliases(spec: Field) -> dict[str, Field]:
     if key not in _ALIAS_CACHE:
         _ALIAS_CACHE[key] = _aliases(spec)
     return _ALIAS_CACHE[key]
-
-
-_BOOL_WORDS = {
-    True: {"是", "完成", "已完成", "达成", "true", "yes", "y", "√", "✓", "对"},
-    False: {"否", "未完成", "未达成", "false", "no", "n", "×", "✗", "错"},
-}
-_AMOUNT = re.compile(r"^\s*(-?[\d,，]*\.?\d+)\s*(万元|亿元|元)?\s*$")
-_RATE = re.compile(r"^\s*(-?\d+(?:\.\d+)?)\s*[%％]?\s*$")
 
 
 class Builder:
@@ -100,81 +86,11 @@ class Builder:
 
     # -- scalar conversions ----------------------------------------------------------
     def scalar(self, f: Field, node: Node, path: str, context: dict[str, Any]) -> Any:
+        """The field's type reads the value (fieldtypes.py); blank values are absent."""
         v = node.value
         if v is None or (isinstance(v, str) and not v.strip()):
             return None
-        kind = f.type
-        if kind == "str":
-            if isinstance(v, (dict, list)):
-                return self.type_error(node, f, path, "文字")
-            return str(v).strip() if isinstance(v, str) else _plain(v)
-        if kind == "int":
-            n = _number(v)
-            if n is None or n != n.to_integral_value():
-                return self.type_error(node, f, path, "整数")
-            return int(n)
-        if kind == "decimal":
-            n = _number(v)
-            return n if n is not None else self.type_error(node, f, path, "数字")
-        if kind == "money":
-            return self.money(f, node, path)
-        if kind == "rate":
-            n = _number(v)
-            if n is None and isinstance(v, str) and (m := _RATE.match(unicodedata.normalize("NFKC", v))):
-                n = Decimal(m.group(1))
-            if n is None:
-                return self.type_error(node, f, path, "百分数（如 100 或 100%）")
-            n, note = rate_from_fraction(n, _plain(v))
-            if note:
-                self.add("JX-L010", path, node.location, field=f"{path}（{f.label}）", note=note)
-            return n
-        if kind == "bool":
-            if isinstance(v, bool):
-                return v
-            word = normalize_key(v)
-            for value, words in _BOOL_WORDS.items():
-                if word in words:
-                    return value
-            return self.type_error(node, f, path, "是 或 否")
-        if kind == "enum":
-            word = normalize_key(v)
-            for value, spellings in f.choices.items():
-                if word in {normalize_key(s) for s in spellings}:
-                    return value
-            self.add("JX-L006", path, node.location, field=f"{path}（{f.label}）", got=_short(v),
-                     allowed="、".join(f.choices))
-            return None
-        if kind == "quantity":
-            if isinstance(v, (dict, list)):
-                return self.type_error(node, f, path, "指标值文字（如 ≥98%）")
-            text = _plain(v) if not isinstance(v, str) else v
-            q, problem = parse_quantity(text, default_unit=context.get("unit"))
-            if problem:
-                self.add("JX-L008", path, node.location, problem=problem)
-            return q
-        if kind == "texts":
-            items = v if isinstance(v, list) else [node]
-            out = []
-            for i, item in enumerate(items):
-                if isinstance(item.value, (dict, list)):
-                    self.type_error(item, f, f"{path}[{i}]", "文字")
-                elif not _empty(item.value):
-                    out.append(Paragraph(text=_plain(item.value).strip(), location=item.location))
-            return tuple(out)
-        raise AssertionError(f"unknown field type {kind}")  # a bug in fields.py, not bad input
-
-    def money(self, f: Field, node: Node, path: str) -> Money | None:
-        v = node.value
-        n = _number(v)
-        unit = self.unit
-        if n is None and isinstance(v, str):
-            m = _AMOUNT.match(unicodedata.normalize("NFKC", v))
-            if m:
-                n = Decimal(m.group(1).replace(",", "").replace("，", ""))
-                unit = MoneyUnit(m.group(2)) if m.group(2) else unit
-        if n is None:
-            return self.type_error(node, f, path, f"金额（数字，单位{self.unit.value}）")
-        return Money(amount=n, unit=unit)
+        return f.type.read(v, _Reading(self, f, node, path, context.get("unit")))
 
     # -- objects ---------------------------------------------------------------------
     def values(self, fields: dict[str, tuple[Field, Node]], path: str, context: dict | None = None):
@@ -182,7 +98,7 @@ class Builder:
         vals: dict[str, Any] = {}
         locs: dict[str, Location] = {}
         for key, (f, child) in fields.items():
-            if f.type in ("object", "list"):
+            if f.type.container:
                 continue
             value = self.scalar(f, child, _join(path, key), context or {})
             if value is not None:
@@ -307,31 +223,20 @@ def _empty(v: Any) -> bool:
     return v is None or (isinstance(v, str) and not v.strip()) or (isinstance(v, (list, dict)) and not v)
 
 
-def _number(v: Any) -> Decimal | None:
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, (int, Decimal)):
-        return Decimal(v)
-    if isinstance(v, float):
-        return Decimal(str(v))
-    if isinstance(v, str):
-        text = unicodedata.normalize("NFKC", v).strip().replace(",", "")
-        try:
-            n = Decimal(text)
-        except InvalidOperation:
-            return None
-        return n if n.is_finite() else None
-    return None
+class _Reading:
+    """One value being read, as the field type's converter sees it (fieldtypes.Reading)."""
 
+    def __init__(self, builder: "Builder", field: Field, node: Node, path: str, default_unit: str | None):
+        self.builder, self.field, self.node, self.path = builder, field, node, path
+        self.unit, self.default_unit = builder.unit, default_unit
 
-def _plain(v: Any) -> str:
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    if isinstance(v, bool):
-        return "是" if v else "否"
-    return str(v)
+    def fail(self, expected: str) -> None:
+        self.builder.type_error(self.node, self.field, self.path, expected)
 
+    def fail_item(self, index: int, item: Node, expected: str) -> None:
+        self.builder.type_error(item, self.field, f"{self.path}[{index}]", expected)
 
-def _short(v: Any) -> str:
-    text = _plain(v)
-    return text if len(text) <= 40 else text[:40] + "…"
+    def note(self, code: str, **params: object) -> None:
+        if code in ("JX-L006", "JX-L010"):  # these name the field in their message
+            params = {"field": f"{self.path}（{self.field.label}）", **params}
+        self.builder.add(code, self.path, self.node.location, **params)

@@ -8,11 +8,7 @@ from __future__ import annotations
 import json
 
 from .fields import ROOT, Field, walk
-
-_TYPE_NAMES = {
-    "int": "整数", "str": "文字", "money": "金额", "rate": "百分数", "decimal": "数字", "quantity": "指标值",
-    "bool": "是/否", "texts": "文字或文字列表", "enum": "取值之一", "object": "键值对", "list": "列表",
-}
+from .fieldtypes import ENUM, LIST
 
 INTRO = """# 输入格式（版本 1）
 
@@ -86,8 +82,8 @@ def _example(f: Field) -> str:
 
 def _row(path: str, f: Field) -> str:
     names = "、".join(f"`{z}`" for z in f.zh)
-    kind = _TYPE_NAMES[f.type]
-    if f.type == "enum":
+    kind = f.type.zh
+    if f.type is ENUM:
         kind += "：" + " / ".join(f.choices)
     required = "必填" if f.required else ""
     return f"| `{path}` | {names} | {kind} | {required} | {f.doc} | {_example(f)} |"
@@ -98,7 +94,7 @@ def input_format_markdown() -> str:
     # The top-level table lists only top-level keys; each block gets its own table with its nested keys.
     tables = [("顶层", "", [(c.key, c) for c in ROOT.children])]
     for block in (c for c in ROOT.children if c.children):
-        prefix = block.key + ("[]" if block.type == "list" else "")
+        prefix = block.key + ("[]" if block.type is LIST else "")
         tables.append((block.label, block.key, list(walk(block, prefix))))
     for title, key, rows in tables:
         lines.append(f"### {title}" + (f"（`{key}`）" if key else "") + "\n")

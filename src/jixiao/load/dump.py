@@ -14,6 +14,7 @@ import yaml
 
 from ..model import Evaluation, Indicator, Money, Paragraph, Quantity, Task
 from .fields import ROOT, Field
+from .fieldtypes import LIST, OBJECT
 
 
 def _value(v: Any) -> Any:
@@ -37,11 +38,11 @@ def _object(obj: Any, spec: Field) -> dict:
         v = getattr(obj, attr, None)
         if v is None or v == () or (f.key == "not_applicable" and v is False):
             continue
-        if f.type == "object":
+        if f.type is OBJECT:
             sub = _object(v, f)
             if sub:
                 out[f.key] = sub
-        elif f.type == "list":
+        elif f.type is LIST:
             out[f.key] = [_object(item, f) for item in v]
         else:
             out[f.key] = _value(v)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .fields import ROOT, Field
+from .fieldtypes import ENUM, TEXTS
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)((?:\[\d+\])*)")
 NAME_CHARS = 16  # a long task or indicator name is cut to this many characters
@@ -39,7 +40,7 @@ def field_at(path: str) -> Field | None:
 def value_words(path: str, value: str) -> str:
     """A stored value as the user reads it: an enum's code (department) by its Chinese name (部门整体)."""
     spec = field_at(path)
-    if spec is not None and spec.type == "enum" and value in spec.choices:
+    if spec is not None and spec.type is ENUM and value in spec.choices:
         return next((name for name in spec.choices[value] if not name.isascii()), value)
     return value
 
@@ -61,7 +62,7 @@ def describe(path: str, document: dict | None = None) -> str:
         index = indices[0]
         value = value[index] if isinstance(value, list) and 0 <= index < len(value) else None
         name = value.get("name") if isinstance(value, dict) else None
-        if spec.type == "texts":
+        if spec.type is TEXTS:
             words.append(f"{spec.label}第{index + 1}段")
         else:
             words.append(f"{spec.label}{index + 1}" + (f"「{_short(name)}」" if name else ""))

@@ -3,28 +3,15 @@
 from __future__ import annotations
 
 from .fields import ROOT, Field
-
-_NUMBER_OR_TEXT = {"type": ["number", "string"]}
-_TYPES = {
-    "int": {"type": ["integer", "string"]},
-    "str": {"type": ["string", "number"]},
-    "money": _NUMBER_OR_TEXT,
-    "rate": _NUMBER_OR_TEXT,
-    "decimal": _NUMBER_OR_TEXT,
-    "quantity": _NUMBER_OR_TEXT,
-    "bool": {"type": ["boolean", "string"]},
-    "texts": {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]},
-}
+from .fieldtypes import LIST, OBJECT
 
 
 def _schema(f: Field) -> dict:
-    if f.type == "object":
+    if f.type is OBJECT:
         return _object(f)
-    if f.type == "list":
+    if f.type is LIST:
         return {"type": "array", "items": _object(f)}
-    if f.type == "enum":
-        return {"enum": [s for spellings in f.choices.values() for s in spellings]}
-    return dict(_TYPES[f.type])
+    return f.type.schema_of(f)  # each value type carries its fragment
 
 
 def _object(spec: Field) -> dict:

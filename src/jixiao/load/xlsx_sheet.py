@@ -14,6 +14,7 @@ from decimal import Decimal
 from ..model import Location
 from ..model.catalogue import finding
 from .build import normalize_key
+from .fieldtypes import STR, FieldType
 from .tree import Node
 from .xlsx_layout import HEADER_SCAN_ROWS, NUMBER, TASK_REF, Column, Sheet, field_at
 
@@ -135,9 +136,9 @@ class SheetReader:
 
 
 # -- cell values -------------------------------------------------------------------------------
-def _type_of(path: str) -> str:
+def _type_of(path: str) -> FieldType:
     if path.startswith("#"):
-        return "str"
+        return STR
     return field_at(path).type
 
 
@@ -148,13 +149,13 @@ def is_blank(cell) -> bool:
 def text_of(cell) -> str:
     if is_blank(cell):
         return ""
-    value = cell_value(cell, "str")
+    value = cell_value(cell, STR)
     return value if isinstance(value, str) else _plain_number(value)
 
 
 def task_ref(cell) -> str:
     """A task number as text, so that 1, 1.0, "1" and "１" name the same task."""
-    value = cell_value(cell, "str")
+    value = cell_value(cell, STR)
     if isinstance(value, (int, Decimal)):
         return _plain_number(Decimal(value))
     return unicodedata.normalize("NFKC", str(value)).strip()
@@ -168,7 +169,7 @@ def is_percent_format(number_format: str | None) -> bool:
     return "%" in unquoted
 
 
-def cell_value(cell, field_type: str):
+def cell_value(cell, field_type: FieldType):
     """A cell's value for the builder: exact Decimals for numbers, text kept as text.
 
     A percent-formatted number is the ratio Excel stores for what it shows (0.98 shown as 98%):
@@ -185,11 +186,11 @@ def cell_value(cell, field_type: str):
         return str(value)
     if isinstance(value, (int, float)):
         number = Decimal(value) if isinstance(value, int) else Decimal(repr(value))
-        if field_type in ("quantity", "rate") and is_percent_format(cell.number_format):
-            percent = tidy(number * 100)
-            return f"{_plain_number(percent)}%" if field_type == "quantity" else percent
-        if field_type == "money" and number.as_tuple().exponent > -2:
-            return number.quantize(Decimal("0.01"))  # amounts read as reports write them: 91.2 → 91.20, exactly
+        if field_type.from_percent_cell is not None and is_percent_format(cell.number_format):
+            return field_type.from_percent_cell(tidy(number * 100))
+        places = field_type.cell_places
+        if places is not None and number.as_tuple().exponent > -places:
+            return number.quantize(Decimal(1).scaleb(-places))  # amounts as reports write them: 91.2 → 91.20
         return value if isinstance(value, int) else number
     return str(value)
 

@@ -19,6 +19,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..model import Evaluation, Kind, Money, Quantity
+from .fieldtypes import INT, STR, FieldType
 from .xlsx_layout import (
     CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, TASK_REF, TEMPLATE_ROWS, Column, Sheet,
     guide_lines,
@@ -31,8 +32,6 @@ HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 _THIN = Side(style="thin", color="9BAFC4")
 BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
-# Number formats per field type: amounts with 2 decimals, rates as percent, values as text (so 100% stays text).
-FORMATS = {"money": "0.00", "rate": "0.00%", "quantity": "@", "str": "@"}
 
 
 def write_template(path: str | Path) -> None:
@@ -158,16 +157,19 @@ def _value_at(evaluation: Evaluation, path: str):
     return node
 
 
-def _column_type(column: Column) -> str:
-    return column.field.type if column.field else ("int" if column.path in (NUMBER, TASK_REF) else "str")
+def _column_type(column: Column) -> FieldType:
+    return column.field.type if column.field else (INT if column.path in (NUMBER, TASK_REF) else STR)
 
 
 # -- cells -------------------------------------------------------------------------------------
-def _put(cell, value, field_type: str, evaluation: Evaluation | None) -> None:
-    """Write one value in the form the reader turns back into the same model value."""
+def _put(cell, value, field_type: FieldType, evaluation: Evaluation | None) -> None:
+    """Write one value in the form the reader turns back into the same model value.
+
+    The number format is the field type's (amounts with 2 decimals, rates as percent, values as text so that
+    100% stays text)."""
     cell.font, cell.alignment = BODY_FONT, WRAP
-    if field_type in FORMATS:
-        cell.number_format = FORMATS[field_type]
+    if field_type.excel_format:
+        cell.number_format = field_type.excel_format
     if value is None:
         return
     if isinstance(value, Money):
@@ -176,7 +178,7 @@ def _put(cell, value, field_type: str, evaluation: Evaluation | None) -> None:
             _number_or_text(cell, value.amount, format(value.amount, "f"))
         else:  # an amount in the other unit keeps its unit as text: 912000元
             _text(cell, f"{format(value.amount, 'f')}{value.unit.value}")
-    elif field_type == "rate":
+    elif field_type.percent:  # a percent figure: Excel holds the ratio under the percent format
         _number_or_text(cell, value / 100, f"{format(value, 'f')}%")
     elif isinstance(value, Quantity):
         _text(cell, value.text)

@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 
 from ..load.fields import INDICATOR, ROOT, TASK, Field
+from ..load.fieldtypes import BOOL, ENUM, LIST, OBJECT
 
 FIXED_KEYS = {"jixiao", "kind", "year"}  # taken from the evaluation row, never from the form
-LONG_TEXT = {"expected", "outcome", "deviation", "execution_note"}
 BOOL_CHOICES = (("", "—"), ("是", "是"), ("否", "否"))
 
 
@@ -38,20 +38,16 @@ def _text(value) -> str:
 
 
 def _widget(spec: Field, value, name: str, template: str) -> Widget:
-    w = Widget(name, template, spec.label, "text", doc=spec.doc)
-    if spec.type == "texts":
-        w.widget = "lines"
+    """The field's editor widget, as the field table names it (its type's, or its own)."""
+    w = Widget(name, template, spec.label, spec.editor_widget, doc=spec.doc)
+    if w.widget == "lines":
         w.value = "\n".join(_text(v) for v in value) if isinstance(value, list) else _text(value)
-    elif spec.type == "enum":
-        w.widget, w.value = "select", _text(value)
-        w.choices = (("", "—"),) + tuple((k, k) for k in spec.choices)
-    elif spec.key == "not_applicable":
-        w.widget, w.value = "checkbox", "on" if value else ""
-    elif spec.type == "bool":
-        w.widget, w.value, w.choices = "select", _text(value), BOOL_CHOICES
+    elif w.widget == "checkbox":
+        w.value = "on" if value else ""
     else:
-        w.widget = "textarea" if spec.key in LONG_TEXT else "text"
         w.value = _text(value)
+    if w.widget == "select":
+        w.choices = (("", "—"),) + tuple((k, k) for k in spec.choices) if spec.type is ENUM else BOOL_CHOICES
     return w
 
 
@@ -60,9 +56,9 @@ def widgets(spec: Field, doc: dict | None, prefix: str = "", template: str = "")
     doc = doc or {}
     out: list[Widget] = []
     for child in spec.children:
-        if child.key in FIXED_KEYS or child.type == "list":
+        if child.key in FIXED_KEYS or child.type is LIST:
             continue
-        if child.type == "object":
+        if child.type is OBJECT:
             out += widgets(child, doc.get(child.key), f"{prefix}{child.key}.", f"{template}{child.key}.")
         else:
             out.append(_widget(child, doc.get(child.key), prefix + child.key, template + child.key))
@@ -112,12 +108,13 @@ def _scalar(spec: Field, raw: str | None):
     if raw is None:
         return None
     raw = raw.replace("\r\n", "\n").strip()
-    if spec.type == "texts":
+    widget = spec.editor_widget
+    if widget == "lines":
         lines = [line.strip() for line in raw.split("\n") if line.strip()]
         return lines or None
-    if spec.key == "not_applicable":
+    if widget == "checkbox":
         return True if raw else None
-    if spec.type == "bool":
+    if spec.type is BOOL:
         return {"是": True, "否": False}.get(raw)
     return raw or None
 
@@ -128,9 +125,9 @@ def parse_object(spec: Field, post, prefix: str = "") -> dict:
         if child.key in FIXED_KEYS:
             continue
         path = prefix + child.key
-        if child.type == "object":
+        if child.type is OBJECT:
             value = parse_object(child, post, path + ".") or None
-        elif child.type == "list":
+        elif child.type is LIST:
             items = [parse_object(child, post, f"{path}[{i}].") for i in _indices(post, path)]
             value = [item for item in items if item] or None
         else:
