@@ -174,4 +174,4 @@ def test_review_paragraph_only_when_asked(seed, tmp_path):
     plain = docx_dump(render_docx(build_view(seed), tmp_path / "plain.docx"))
     review = docx_dump(render_docx(build_view(seed, with_review=True), tmp_path / "review.docx"))
     assert "复核" not in plain and "规则集" not in plain
-    assert "（复核参考：按“gz-dept-ref-2023”规则集测算" in review
+    assert "（复核参考：按“cn-dept-2020”规则集测算" in review

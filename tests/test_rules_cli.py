@@ -30,9 +30,15 @@ def test_score_text_table_ends_with_total_and_grade():
 
 
 def test_department_reference_score_is_said():
-    r = run_cli("score", SEED)
+    r = run_cli("score", SEED, "--ruleset", "gz-dept-ref-2023")
     assert r.returncode == 0, r.stderr
     assert "参考分" in r.stdout and "gz-dept-ref-2023" in r.stdout
+
+
+def test_department_default_says_what_it_rests_on():
+    r = run_cli("score", SEED)
+    assert r.returncode == 0, r.stderr
+    assert "cn-dept-2020" in r.stdout and "参考分）" not in r.stdout.splitlines()[-1] and "财预〔2020〕10号" in r.stdout
 
 
 def test_ruleset_option_name_and_file(tmp_path):

@@ -12,11 +12,28 @@ from .test_rules_support import D, department, ind, task
 SEED = Path(__file__).resolve().parent.parent / "examples" / "liwan-fulian-2023.yaml"
 
 
-def test_department_default_is_reference_score():
+GZ = "gz-dept-ref-2023"  # the Guangzhou reference method: a named option since issue 12, no longer the default
+
+
+def test_department_default_scores_all_indicators_by_the_official_rules_and_says_so():
+    # the department's indicators form one table: 产出 20 + 30, 效益 30, 满意度 10
+    ev = department(task("A", "30", ind("产出指标", "≥1", "1", 20), ind("效益指标", "≥1", "1", 30),
+                         ind("满意度指标", "≥1", "1", 10)),
+                    task("B", "10", ind("产出指标", "≥2", "1", 30)), budget="100", executed="90")
+    card = score(ev)
+    assert card.ruleset == "cn-dept-2020" and not card.reference
+    assert card.notes[0].startswith("部门整体支出：预算执行率 10 分") and "gz-dept-ref-2023" in card.notes[0]
+    assert card.item("finance").score == D("9.00")
+    assert card.item("tasks[1].indicators[0]").score == D("15.00")  # 30 × 1 ÷ 2, by 财预〔2020〕10号
+    assert card.item("tasks[0]") is None  # tasks are not weighted by their budgets
+    assert card.total == D("84.00") and card.grade == "良"
+
+
+def test_department_reference_score():
     ev = department(task("A", "30", ind("产出指标", "≥1", "1", 50), ind("效益指标", "≥1", "1", 30),
                          ind("满意度指标", "≥1", "1", 10)),
                     task("B", "10", ind("产出指标", "≥2", "1", 90)), budget="100", executed="90")
-    card = score(ev)
+    card = score(ev, GZ)
     assert card.ruleset == "gz-dept-ref-2023" and card.reference
     assert card.item("finance").score == D("9.00")
     a, b = card.item("tasks[0]"), card.item("tasks[1]")
@@ -30,20 +47,20 @@ def test_department_default_is_reference_score():
 def test_tasks_without_budget_share_equally():
     ev = department(task("A", None, ind("产出指标", "≥1", "1", 90)), task("B", "5", ind("产出指标", "≥1", "0", 90)),
                     task("C", "5", ind("产出指标", "≥1", "1", 90)))
-    card = score(ev)
+    card = score(ev, GZ)
     assert [card.item(f"tasks[{i}]").weight for i in range(3)] == [D(30), D(30), D(30)]
     assert card.total == D("70.00")
     assert any("平分" in n for n in card.notes)
 
 
 def test_task_without_indicators_scores_zero():
-    card = score(department(task("空任务", "10")))
+    card = score(department(task("空任务", "10")), GZ)
     assert card.item("tasks[0]").score == 0 and "没有可评分" in card.item("tasks[0]").explain
 
 
 def test_seed_department_scores_with_reference_method():
     ev = load_file(SEED).evaluation
-    card = score(ev)
+    card = score(ev, GZ)
     # task weights by budget share 91.20 : 8.43 of 90 points
     assert (card.item("tasks[0]").weight, card.item("tasks[1]").weight) == (D("82.38"), D("7.62"))
     # Changed in issue 12: most actuals are not stated in the report, but the unit says each target was met;

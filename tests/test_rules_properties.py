@@ -57,7 +57,7 @@ def test_total_within_0_and_100(inds, budget, executed, policies):
 def test_department_total_within_0_and_100(tasks, budget, executed):
     ev = department(*[task(f"任务{i}", str(b) if b else None, *inds) for i, (b, inds) in enumerate(tasks)],
                     budget=str(budget), executed=str(executed))
-    for name in ("gz-dept-ref-2023", "cn-dept-common-2013"):
+    for name in ("cn-dept-2020", "gz-dept-ref-2023", "cn-dept-common-2013"):
         assert 0 <= score(ev, name).total <= 100
 
 

@@ -17,7 +17,7 @@ def test_builtins_load_without_findings():
 
 def test_defaults_by_kind():
     assert default_ruleset_name("project") == "cn-mof-2020"
-    assert default_ruleset_name("department") == "gz-dept-ref-2023"
+    assert default_ruleset_name("department") == "cn-dept-2020"  # since issue 12; gz-dept-ref-2023 is an option
 
 
 def test_cn_mof_2020_parameters_are_the_section_10_defaults():

@@ -18,8 +18,8 @@ from typing import Iterator
 
 from ..model import Evaluation, Finding, Kind
 from ..review import Review, review
-from ..rules import RuleSet, ScoreCard, ScoreItem
-from ..rules.execution import task_execution_items
+from ..rules import RuleSet, ScoreCard
+from ..rules.department import task_forms
 from . import prose
 from .format import trim
 from .title import title_lines
@@ -186,18 +186,26 @@ def make_view(
     findings: list[Finding] | None = None,
     *,
     with_review: bool = False,
-    task_execution: dict[int, ScoreItem] | None = None,
+    task_forms: dict[int, ScoreCard] | None = None,
 ) -> ReportView:
     """Format an evaluation with its score card and findings when given.
 
     `with_review` puts the review score and findings into the report; by default they only fill
-    the 自评表's 复核 column. `task_execution` holds, per task index, the rule set's execution item
-    for a department's task form (a project's is the score card's `finance` item).
+    the 自评表's 复核 column. `task_forms` holds, per task index, the 复核 figures of a department task's own
+    自评表 (jixiao.rules.department.task_forms); a project's come from the score card itself.
     """
     ev = evaluation
     # a project's execution is scored on `finance`, or on `tasks` when only the project's own figures are given
     project_execution = (prose.score_item(scorecard, "finance") or prose.score_item(scorecard, "tasks")
                          if ev.kind is Kind.PROJECT else None)
+    forms = task_forms or {}
+
+    def task(i: int):
+        form = forms.get(i)
+        if form is None:
+            return prose.task_view(ev, i, scorecard, project_execution)
+        return prose.task_view(ev, i, form, form.item(f"tasks[{i}].execution"))
+
     return ReportView(
         kind=ev.kind,
         year=ev.year,
@@ -210,8 +218,7 @@ def make_view(
         functions=prose.numbered(ev.department.functions),
         finance=prose.finance(ev),
         goals=prose.numbered(ev.goals),
-        tasks=tuple(prose.task_view(ev, i, scorecard, project_execution or (task_execution or {}).get(i))
-                    for i in range(len(ev.tasks))),
+        tasks=tuple(task(i) for i in range(len(ev.tasks))),
         conclusion=prose.conclusion(ev),
         achievements=prose.numbered(ev.achievements),
         problems=prose.problems(ev),
@@ -243,11 +250,10 @@ def build_view(source: Review | Evaluation, ruleset: RuleSet | str | None = None
     ev = result.evaluation
     if ev is None:
         raise ValueError("没有可生成报告的自评数据（输入无法读取）")
-    # Each task's 自评表 of a department scores its budget execution the way a project form does.
-    task_execution = (task_execution_items(ev, result.ruleset)
-                      if result.ruleset is not None and ev.kind is Kind.DEPARTMENT else {})
-    return make_view(ev, result.scorecard, list(result.findings), with_review=with_review,
-                     task_execution=task_execution)
+    # Each task's 自评表 of a department is scored the way a project form is, the task alone.
+    forms = (task_forms(ev, result.ruleset, result.scorecard)
+             if result.scorecard is not None and ev.kind is Kind.DEPARTMENT else None)
+    return make_view(ev, result.scorecard, list(result.findings), with_review=with_review, task_forms=forms)
 
 
 def _score_view(scorecard: ScoreCard | None) -> ScoreView | None:

@@ -291,7 +291,8 @@ def _notes(ws: Worksheet, row: int, view: ReportView, *, undeclared: bool, depar
         lines.append(f"复核得分由 jixiao 按{ruleset}计算" + ("（参考分）" if view.score.reference else "")
                      + "，供复核参考，不是单位自评得分。")
         if department:
-            lines.append("重点工作任务的分值按规则集分配，复核得分为任务折合得分；各任务表的复核得分按项目支出方法计算（含预算执行率）。")
+            lines.append("重点工作任务一行的分值和复核得分是它计入总分的部分（规则集按任务分配分值时为任务折合得分，"
+                         "否则为该任务各指标在部门指标表中的合计）；各任务表的复核得分按项目支出方法单独计算（含预算执行率）。")
     else:
         lines.append("未评分：复核得分列为空。")
     note(ws, row, "".join(lines))

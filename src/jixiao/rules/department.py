@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import ZERO, Evaluation, Task
+from ..model import ZERO, Evaluation, Kind, Task
 from .execution import execution_item
 from .indicators import score_table
 from .policies import overachieve_deductions
@@ -71,3 +71,43 @@ def _score_task(ti: int, task: Task, weight: Decimal, how: str, rs: RuleSet,
                f"任务分值 {num(weight)}（{how}，任务部分共 {num(rs.department.tasks_weight)} 分）；"
                f"折合得分 = {num(weight)} × {num(points)} ÷ {num(full)} = {num(score)}")
     return detail, ScoreItem.make(f"tasks[{ti}]", "department.task", task.name, weight, inputs, explain, score, task.location)
+
+
+def task_forms(ev: Evaluation, rs: RuleSet, card: ScoreCard) -> dict[int, ScoreCard]:
+    """The 复核 figures of each task's own 项目支出绩效自评表 in a department, by task index.
+
+    A task's form scores the task alone by the project method with the rule set's parameters: its budget
+    execution and its indicators (paths kept as the department's: tasks[i], tasks[i].indicators[j]). Its
+    `tasks[i]` item is the task's line on the 部门整体 form: the task's weighted share where the rule set weights
+    tasks (the reference method), else the points its indicators carry in the department's one table.
+    """
+    from .project import score_project  # the project method, applied to one task
+
+    project_rs = rs.model_copy(update={"method": "project", "kind": "project", "note": "", "reference": False})
+    forms = {}
+    for i, task in enumerate(ev.tasks):
+        alone = ev.model_copy(update={"kind": Kind.PROJECT, "finance": None, "tasks": (task,)})
+        own = score_project(alone, project_rs)
+        items = [_task_line(card, i, task)] + [_moved(item, i) for item in own.items if item.path != "total"]
+        forms[i] = ScoreCard.model_construct(**{**dict(own), "items": tuple(items)})
+    return forms
+
+
+def _moved(item: ScoreItem, index: int) -> ScoreItem:
+    """An item of a task scored alone, at the task's place in the department (tasks → tasks[i])."""
+    path = f"tasks[{index}].execution" if item.path in ("tasks", "finance") else item.path.replace("tasks[0]", f"tasks[{index}]", 1)
+    return item.at(path)
+
+
+def _task_line(card: ScoreCard, index: int, task: Task) -> ScoreItem:
+    own = card.item(f"tasks[{index}]")
+    if own is not None:
+        return own
+    mine = [item for item in card.items if item.path.startswith(f"tasks[{index}].indicators[")]
+    first_per_path = {item.path: item for item in reversed(mine)}
+    weight = sum((item.weight for item in first_per_path.values() if item.weight is not None), ZERO)
+    points = sum((item.score for item in mine), ZERO)
+    return ScoreItem.make(f"tasks[{index}]", "department.task_subtotal", task.name, weight,
+                          {"指标分值合计": num(weight), "指标得分合计": num(points)},
+                          f"本任务各指标在部门指标表中的分值合计 {num(weight)}、得分合计 {num(points)}", points,
+                          task.location)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import HUNDRED, ZERO, Evaluation, Location, Money, execution_rate
+from ..model import HUNDRED, ZERO, Location, Money, execution_rate
 from .ruleset import RuleSet
 from .scorecard import ScoreItem, num, round2
 
@@ -29,9 +29,3 @@ def execution_item(path: str, budget: Money | None, executed: Money | None, weig
                f" = {num(rate)}%{capped}；得分 = 分值 {num(weight)} × {num(used * HUNDRED)}% = {num(points)}")
     return ScoreItem.make(path, "execution", label, weight, inputs, explain, points, location)
 
-
-def task_execution_items(ev: Evaluation, rs: RuleSet) -> dict[int, ScoreItem]:
-    """Each task's budget execution scored the way a project form scores its own, by task index: the 复核
-    figures of a department task's 自评表 (not part of the department's total)."""
-    return {i: execution_item(f"tasks[{i}]", t.budget, t.executed, rs.weights.execution, rs, t.where("executed"))
-            for i, t in enumerate(ev.tasks)}

@@ -33,7 +33,8 @@ def _builtin_names() -> tuple[str, ...]:
 
 def default_ruleset_name(kind: object) -> str:
     """The rule set used when neither the caller nor the input names one."""
-    return "gz-dept-ref-2023" if str(getattr(kind, "value", kind)) == "department" else "cn-mof-2020"
+    # a department by the official indicator rules; the Guangzhou reference method is a named option
+    return "cn-dept-2020" if str(getattr(kind, "value", kind)) == "department" else "cn-mof-2020"
 
 
 def is_path(name_or_path: str) -> bool:

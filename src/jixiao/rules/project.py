@@ -43,6 +43,8 @@ def finish(ev: Evaluation, rs: RuleSet, items: list[ScoreItem], notes: list[str]
         notes.append(f"规则集“{rs.name}”为{Kind(rs.kind).label}设计，本评价为{ev.kind.label}绩效自评")
     if rs.reference:
         notes.insert(0, f"参考分：规则集“{rs.name}”所依据的官方评分框架尚未确认，得分仅供参考")
+    if rs.note:
+        notes.insert(0, rs.note.strip())
     grade = rs.grade_of(total)
     return ScoreCard.model_construct(
         ruleset=rs.name, total=total, grade=grade, grade_label=rs.grade_labels.get(grade, grade),

@@ -130,6 +130,7 @@ class RuleSet(_Part):
     kind: Literal["project", "department"] = "project"
     method: Literal["project", "department", "framework"] = "project"
     reference: bool = False  # 参考分: the official framework behind it is not confirmed
+    note: str = ""  # a plain statement of what the score rests on, first among every score card's notes
     docs: str = ""
     sources: tuple[str, ...] = ()
     weights: Weights = Weights()

@@ -58,6 +58,11 @@ class ScoreItem(BaseModel):
         _set(item, "__pydantic_private__", None)
         return item
 
+    def at(self, path: str) -> "ScoreItem":
+        """The same item at another path."""
+        return ScoreItem.make(path, self.rule, self.label, self.weight, self.inputs, self.explain, self.score,
+                              self.location, self.verdict)
+
     def as_json(self) -> dict:
         return {"path": self.path, "rule": self.rule, "weight": json_number(self.weight),
                 "score": json_number(self.score), "explain": self.explain}
