@@ -90,3 +90,22 @@ def test_removed_check_keys_that_scoring_owns_are_unknown(tmp_path):
                  encoding="utf-8")
     rs, findings = load_ruleset(str(f))
     assert rs is None and findings[0].code == "JX-R003" and "checks.block_weights" in findings[0].message
+
+
+def test_department_default_reads_a_table_weighted_per_task_and_one_weighted_across_tasks():
+    from .test_rules_support import department, task
+
+    per_task = department(task("A", "30", ind("产出指标", "≥1", "1", 50), ind("效益指标", "≥1", "1", 30),
+                               ind("满意度指标", "≥1", "1", 10)),
+                          task("B", "10", ind("产出指标", "≥2", "1", 50), ind("效益指标", "≥1", "1", 30),
+                               ind("满意度指标", "≥1", "1", 10)))
+    card = score(per_task)  # cn-dept-2020: 180 given points scaled to the table's 90
+    assert card.item("tasks[0].indicators[0]").weight == D(25) and card.total == D("87.50")
+    assert any("按比例折算为 90 分" in n for n in card.notes)
+    assert [f for f in check(per_task) if f.code == "JX-I008"] == []
+    across = department(task("A", "30", ind("产出指标", "≥1", "1", 20), ind("效益指标", "≥1", "1", 30),
+                             ind("满意度指标", "≥1", "1", 10)), task("B", "10", ind("产出指标", "≥2", "2", 30)))
+    assert score(across).total == 100 and [f for f in check(across) if f.code == "JX-I008"] == []
+    short = department(task("A", "30", ind("产出指标", "≥1", "1", 20)), task("B", "10", ind("产出指标", "≥2", "2", 30)))
+    (found,) = [f for f in check(short) if f.code == "JX-I008"]
+    assert "部门指标表" in found.message and "合计 50 分，应为 90 分" in found.message

@@ -33,8 +33,9 @@ def check_indicator_design(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
             yield from _vague(path, ind, p)
         yield from _generic_share(tpath, task, [ind for _, ind in live], p)
         yield from _missing_blocks(tpath, task, [ind for _, ind in live], p)
-        yield from _weights(tpath, task, [ind for _, ind in live], p)
         yield from _duplicates(tpath, live)
+    for tpath, name, where, inds in p.weight_tables(ev):
+        yield from _weights(tpath, name, where, inds, p)
 
 
 def is_by_definition(ind: Indicator, p: CheckParams) -> bool:
@@ -108,24 +109,24 @@ def _missing_blocks(tpath: str, task: Task, inds: list[Indicator], p: CheckParam
                       blocks="、".join(missing))
 
 
-def _weights(tpath: str, task: Task, inds: list[Indicator], p: CheckParams) -> Iterator[Finding]:
-    """Checked only when every indicator states its weight: missing weights are shared out by the rule set."""
+def _weights(tpath: str, name: str, where, inds: list[Indicator], p: CheckParams) -> Iterator[Finding]:
+    """One table the rule set scores together. Checked only when every indicator states its weight: missing
+    weights are shared out by the rule set."""
     if not inds or any(ind.weight is None for ind in inds):
         return
-    where = task.where("indicators") or task.location
     bad = [ind for ind in inds if ind.weight <= 0]
     for ind in bad:
-        yield finding("JX-I008", f"{tpath}.indicators", ind.where("weight"), task=task.name,
+        yield finding("JX-I008", f"{tpath}.indicators", ind.where("weight"), task=name,
                       problem=f"指标{label(ind)}的分值为 {ind.weight}，应大于 0")
     total = sum((ind.weight for ind in inds), ZERO)
     if total != p.indicator_weight_total:
-        yield finding("JX-I008", f"{tpath}.indicators", where, task=task.name,
+        yield finding("JX-I008", f"{tpath}.indicators", where, task=name,
                       problem=f"各指标分值合计 {total.normalize():f} 分，应为 {p.indicator_weight_total.normalize():f} 分")
     elif p.check_block_weights:
-        yield from _block_weights(tpath, task, inds, p, where)
+        yield from _block_weights(tpath, name, inds, p, where)
 
 
-def _block_weights(tpath, task, inds, p: CheckParams, where) -> Iterator[Finding]:
+def _block_weights(tpath, name, inds, p: CheckParams, where) -> Iterator[Finding]:
     """Each 一级's weights against the rule set's, after the same redistribution scoring makes."""
     sums: dict[str, Decimal] = {}
     for ind in inds:
@@ -135,7 +136,7 @@ def _block_weights(tpath, task, inds, p: CheckParams, where) -> Iterator[Finding
     wrong = [f"{BLOCK_LABELS[b]} {sums.get(b, ZERO).normalize():f} 分（应为 {w.normalize():f} 分）"
              for b, w in expected.items() if sums.get(b, ZERO) != w]
     if wrong:
-        yield finding("JX-I008", f"{tpath}.indicators", where, severity=Severity.WARNING, task=task.name,
+        yield finding("JX-I008", f"{tpath}.indicators", where, severity=Severity.WARNING, task=name,
                       problem="一级指标分值与规则集不符：" + "；".join(wrong))
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from ..model import ZERO, Evaluation, Indicator, Kind, Location
 from ..rules import RuleSet, load_ruleset
 from ..rules.thresholds import CheckThresholds
 
@@ -70,6 +71,21 @@ class CheckParams:
 
     def band(self, tier: str) -> tuple[Decimal, Decimal]:
         return self.ruleset.qualitative.bands[tier]
+
+    def weight_tables(self, ev: Evaluation) -> list[tuple[str, str, Location | None, list[Indicator]]]:
+        """(path, name, location, indicators) of each table whose 分值 should add up to the table's points, as
+        the rule set scores them: each task, or — for a department scored as one table — the whole department,
+        unless every task was weighted on its own (each to the table's points), which the rule set also reads."""
+        per_task = [(f"tasks[{i}]", t.name, t.where("indicators") or t.location,
+                     [ind for ind in t.indicators if not ind.not_applicable]) for i, t in enumerate(ev.tasks)]
+        if self.ruleset.method != "project" or ev.kind is not Kind.DEPARTMENT or len(per_task) < 2:
+            return per_task
+        points = self.indicator_weight_total
+        if all(inds and all(i.weight is not None for i in inds) and sum((i.weight for i in inds), ZERO) == points
+               for _, _, _, inds in per_task):
+            return per_task
+        every = [ind for _, _, _, inds in per_task for ind in inds]
+        return [("tasks", "全部重点工作任务（部门指标表）", ev.location, every)]
 
 
 def _problems(exc: ValidationError) -> str:

@@ -8,22 +8,11 @@ from decimal import Decimal
 
 from ..model import ZERO, Evaluation, Kind, Task
 from .execution import execution_item
-from .indicators import score_table
+from .indicators import apportion, score_table
 from .policies import overachieve_deductions
 from .project import finish
 from .ruleset import RuleSet
 from .scorecard import ScoreCard, ScoreItem, num, round2
-
-
-def apportion(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
-    """Split `total` in proportion to `shares` into whole cents that add up exactly (largest remainder)."""
-    whole = sum(shares, ZERO)
-    exact = [total * 100 * s / whole for s in shares]
-    cents = [int(e) for e in exact]
-    left = int(total * 100) - sum(cents)
-    for i in sorted(range(len(exact)), key=lambda i: exact[i] - cents[i], reverse=True)[:left]:
-        cents[i] += 1
-    return [Decimal(c) / 100 for c in cents]
 
 
 def task_weights(tasks: tuple[Task, ...], rs: RuleSet, notes: list[str]) -> tuple[list[Decimal], str]:

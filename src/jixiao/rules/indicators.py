@@ -22,6 +22,17 @@ class Table:
     full: Decimal = ZERO  # the sum of all allocated weights
 
 
+def apportion(total: Decimal, shares: list[Decimal]) -> list[Decimal]:
+    """Split `total` in proportion to `shares` into whole cents that add up exactly (largest remainder)."""
+    whole = sum(shares, ZERO)
+    exact = [total * 100 * s / whole for s in shares]
+    cents = [int(e) for e in exact]
+    left = int(total * 100) - sum(cents)
+    for i in sorted(range(len(exact)), key=lambda i: exact[i] - cents[i], reverse=True)[:left]:
+        cents[i] += 1
+    return [Decimal(c) / 100 for c in cents]
+
+
 def split_evenly(total: Decimal, n: int) -> list[Decimal]:
     """`total` in n parts of whole cents that add up exactly (the first parts get the odd cents)."""
     cents = int(max(total, ZERO) * 100)
@@ -48,7 +59,23 @@ def allocate(indicators: list[tuple[str, Indicator]], rs: RuleSet, notes: list[s
             for path, w in zip(missing, split_evenly(rest, len(missing))):
                 out[path] = (w, True)
             notes.append(f"{BLOCK_LABELS[block]}中 {len(missing)} 项未填分值，平分剩余的 {num(max(rest, ZERO))} 分")
+    if rs.given_weights == "rescale":
+        _rescale(out, rs.indicator_points, notes)
     return out
+
+
+def _rescale(weights: dict[str, tuple[Decimal, bool]], points: Decimal, notes: list[str]) -> None:
+    """Given weights that do not add up to the table's points are scaled in proportion to them, in whole cents
+    (a department whose tasks each weight their indicators to 90, scored as one table)."""
+    if not weights or any(split for _, split in weights.values()):
+        return
+    paths = list(weights)
+    total = sum((weights[p][0] for p in paths), ZERO)
+    if total <= 0 or total == points:
+        return
+    for path, w in zip(paths, apportion(points, [weights[p][0] for p in paths])):
+        weights[path] = (w, False)
+    notes.append(f"各指标所填分值合计 {num(total)} 分，按比例折算为 {num(points)} 分（规则集参数 given_weights: rescale）")
 
 
 def score_table(indicators: list[tuple[str, Indicator]], rs: RuleSet) -> Table:

@@ -141,6 +141,9 @@ class RuleSet(_Part):
         default_factory=lambda: {"satisfaction": "effect", "effect": "output", "output": "effect", "cost": "output"}
     )
     execution_rate_cap: Decimal = Decimal(1)
+    # Indicators' 分值 that add up to more or less than the table's points: used as given (the total is then
+    # held inside 0–100), or scaled in proportion to them.
+    given_weights: Literal["as_given", "rescale"] = "as_given"
     reverse_variant: Literal["ratio", "vendor"] = "ratio"
     equal_variant: Literal["minmax", "ge"] = "minmax"
     qualitative: Qualitative = Qualitative()
