@@ -117,6 +117,8 @@ def rules_show(name: str) -> None:
     console.print(f"名称：{rs.name}    版本：{rs.version}    继承自：{rs.extends or '—'}")
     console.print(f"适用：{Kind(rs.kind).label}绩效自评    方法：{_METHOD_ZH[rs.method]}    参考分：{'是' if rs.reference else '否'}")
     console.print("\n[bold]说明[/bold]\n" + rs.docs.strip())
+    if rs.note:
+        console.print("\n[bold]评分依据[/bold]\n" + rs.note.strip())
     if rs.sources:
         console.print("\n[bold]依据[/bold]")
         for source in rs.sources:
@@ -142,6 +144,7 @@ def _parameters(rs: RuleSet) -> list[tuple[str, str]]:
         ("执行率计分上限 execution_rate_cap", f"{num(rs.execution_rate_cap * 100)}%"),
         ("反向指标 reverse_variant", "目标 ÷ 实际" if rs.reverse_variant == "ratio" else "1 − 超出 ÷ 目标（不低于 0）"),
         ("等值指标 equal_variant", "较小值 ÷ 较大值" if rs.equal_variant == "minmax" else "按正向指标计"),
+        ("已填分值 given_weights", "照用" if rs.given_weights == "as_given" else "合计不等于指标部分分值时按比例折算"),
         ("定性指标 qualitative", f"达成 {num(q.met * 100)}%；部分达成 {num(q.partial * 100)}%；未达成 {num(q.not_met * 100)}%；"
                                  f"档内申报得分{'采用' if q.keep_declared_in_band else '不采用'}"),
         ("执行率封顶 policies.execution_caps", _onoff(p.execution_caps.enabled) + "：" + "；".join(
