@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .facts import LABELLED, Fact
+from .facts import LABEL, LABELLED, OCR_FACTOR, Fact
 from .normalize import normalize, unwrap
 
 
@@ -33,6 +33,7 @@ class Document:
     fmt: str = "txt"
     # (start offset, origin) of each stretch, ascending; a stretch runs to the next start.
     origins: list[tuple[int, Origin]] = field(default_factory=list)
+    ocr: bool = False  # the text was read from page images
     _line_starts: list[int] = field(default_factory=list)
     _origin_starts: list[int] = field(default_factory=list)
 
@@ -58,10 +59,14 @@ class Document:
         return Location(file=self.file, line=self.line_of(start), page=o.page, span=(start, end),
                         paragraph=o.paragraph, table=o.table)
 
-    def fact(self, value, start: int, end: int, confidence: float = LABELLED) -> Fact:
-        """A value found at text[start:end], with its location and sentence."""
+    def fact(self, value, start: int, end: int, confidence: float = LABELLED, method: str = LABEL,
+             why: str = "") -> Fact:
+        """A value found at text[start:end], with its location, sentence, confidence and how it was found."""
+        if self.ocr:
+            confidence = round(confidence * OCR_FACTOR, 3)
+            why = (why + "；" if why else "") + "文字由页面图像识别（OCR）"
         return Fact(value=value, location=self.location(start, end), source=self.sentence(start, end),
-                    confidence=confidence)
+                    confidence=confidence, method=method, why=why)
 
     def sentence(self, start: int, end: int, limit: int = 160) -> str:
         """The sentence (or table line) around a span, for showing a value beside its source."""

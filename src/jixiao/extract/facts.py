@@ -12,6 +12,18 @@ LABELLED = 0.95  # a value right after its own label in prose: 全年预算数 6
 TABLE_COLUMN = 0.9  # a cell under a recognised table header
 TABLE_GUESS = 0.75  # a row of a flattened table whose empty cells were lost
 INFERRED = 0.6  # derived from context (a title, a heading before a figure)
+OCR_FACTOR = 0.8  # text read by OCR from a page image: every value from it is less sure
+
+# How a value was found (Fact.method); docs/extraction.md lists them for the checks that rely on them.
+LABEL = "label"  # a number or name right after its own label in prose or a form: 全年预算数 688.34 万元
+TABLE = "table"  # a table cell whose column the header gives and whose position the blank cells confirm
+ALIGNED = "table-aligned"  # a table cell placed by type and order, the blank cells having been lost
+TITLE = "title"  # read from the report's title
+BYLINE = "byline"  # the 来源/信息来源 line of a published page
+HEADING = "heading"  # a numbered heading before the figures (a task's name)
+DERIVED = "derived"  # taken over from another value (a one-project report's total is its project's)
+COMPUTED = "computed"  # computed, not read: met from comparing target and actual
+READ_METHODS = frozenset({LABEL, TABLE, ALIGNED})
 
 
 @dataclass
@@ -20,6 +32,8 @@ class Fact:
     location: Location | None = None
     source: str = ""
     confidence: float = LABELLED
+    method: str = LABEL
+    why: str = ""  # in Chinese, for --explain: 标签“全年预算数”后的数字 …
 
 
 @dataclass

@@ -7,7 +7,7 @@ import re
 from .document import Document
 from .facts import INFERRED, LABELLED, TABLE_COLUMN, Fact
 from .normalize import clean, spaced
-from .tokens import Cell
+from .cells import Cell
 
 _YEAR_OF_REPORT = re.compile(r"((?:19|20)\d{2})\s*年\s*度")
 _ANY_YEAR = re.compile(r"(?<![\d-])((?:19|20)\d{2})\s*年(?!\d)")

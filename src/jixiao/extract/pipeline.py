@@ -12,7 +12,7 @@ from .indicator_table import read_indicator_table
 from .narrative import read_narrative
 from .project_form import allotted_project, apply_fund_rows, form_project
 from .tasks import read_tasks
-from .tokens import cells as table_cells
+from .cells import cells as table_cells
 
 
 def read_report(doc: Document) -> ReportFacts:

@@ -12,7 +12,7 @@ from .document import Document
 from .facts import INFERRED, TABLE_COLUMN, Fact, ProjectFacts, ReportFacts
 from .funds import FundRow
 from .normalize import NUMBER, clean, to_decimal
-from .tokens import Cell
+from .cells import Cell
 
 _NAME_LABEL = re.compile(r"^项目名称\s*[:]?$")
 _NAME_INLINE = re.compile(r"项目名称\s*:\s*(?P<name>[^\s|]{2,60})")
@@ -34,7 +34,7 @@ def project_name(doc: Document, cells: list[Cell]) -> Fact | None:
 def apply_fund_rows(report: ReportFacts, rows: list[FundRow]) -> None:
     """Totals from the 年度资金总额 row; every other row with a 全年预算数 becomes a by-source entry."""
     for row in rows:
-        if row.label in ("年度资金总额", "资金总额", "总额"):
+        if row.total:
             report.budget = report.budget or row.values.get("budget")
             report.executed = report.executed or row.values.get("executed")
             report.execution_rate = report.execution_rate or row.values.get("rate")

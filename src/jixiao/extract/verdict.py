@@ -13,6 +13,7 @@ from .facts import INFERRED, Fact, IndicatorFacts
 
 _SAID_NOT_MET = re.compile(r"未\s*完\s*成|未\s*达\s*[成到标]|没有完成")
 _SAID_MET = re.compile(r"完\s*成\s*(?:绩\s*效|年\s*度)?\s*目\s*标|达\s*成\s*(?:绩\s*效|年\s*度|预\s*期)\s*(?:目\s*标|指\s*标)|已\s*完\s*成|已\s*达\s*成")
+_DONE_IN_FULL = re.compile(r"^(?:已|全部)?完成(?:100(?:\.0+)?%)?$")  # 已完成100%: the progress column's "done"
 _MET_WORDS = QUAL_LABELS_MET | {"达成预期指标", "达成年度指标", "完成", "已完成", "全部完成", "按时完成", "达到预期"}
 
 
@@ -39,7 +40,7 @@ def compare(target_text: str, actual_text: str) -> bool | None:
     if _norm(target_text) == _norm(actual_text):
         return True
     actual_word = _norm(actual_text).rstrip("。")
-    if actual_word in _MET_WORDS:
+    if actual_word in _MET_WORDS or _DONE_IN_FULL.match(actual_word):
         return True
     if actual_word in QUAL_LABELS_NOT_MET:
         return False
