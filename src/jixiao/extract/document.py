@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from ..model import Location
 from .facts import LABEL, LABELLED, OCR_FACTOR, Fact
+from .chrome import blank_chrome
 from .normalize import normalize, unwrap
 
 
@@ -38,7 +39,7 @@ class Document:
     _origin_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = normalize(self.raw)
+        self.text = blank_chrome(normalize(self.raw))
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         if self.fmt == "pdf":  # after counting lines: line numbers stay those of the page text
             self.text = unwrap(self.text)

@@ -7,7 +7,7 @@ from .document import Document
 from .facts import ReportFacts
 from .finance import read_finance
 from .funds import read_fund_table
-from .header import find_department, find_report_type, find_unit, find_year
+from .identity import find_department, find_report_type, find_unit, find_year
 from .indicator_table import read_indicator_table
 from .narrative import read_narrative
 from .project_form import allotted_project, apply_fund_rows, form_project
@@ -17,12 +17,8 @@ from .cells import cells as table_cells
 
 def read_report(doc: Document) -> ReportFacts:
     cells = table_cells(doc.text)
-    report = ReportFacts(
-        year=find_year(doc),
-        report_type=find_report_type(doc),
-        unit=find_unit(doc),
-        department=find_department(doc, cells),
-    )
+    report = ReportFacts(year=find_year(doc), report_type=find_report_type(doc), unit=find_unit(doc))
+    report.department = find_department(doc, cells, department_report=not _is_project(report))
     apply_fund_rows(report, read_fund_table(doc, cells))
     if _is_project(report):
         _read_project(doc, cells, report)

@@ -22,7 +22,9 @@ def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | N
     missing = [label for label, fact in (("年度", report.year), ("单位名称", report.department)) if fact is None]
     if missing:
         return None, [finding("JX-E006", location=Location(file=file), fields="、".join(missing))]
-    unit = MoneyUnit(report.unit.value) if report.unit else MoneyUnit.WAN
+    unit = _money_unit(report.unit)
+    if unit is None:  # a unit the model does not have yet (亿元): no amount is written in a wrong unit
+        return None, [finding("JX-E006", location=Location(file=file), fields=f"本工具支持的金额单位（报告用的是{report.unit.value}）")]
     kind = Kind.PROJECT if report.report_type and report.report_type.value == "项目" else Kind.DEPARTMENT
     evaluation = Evaluation(
         kind=kind,
@@ -43,6 +45,15 @@ def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | N
         location=Location(file=file, line=1),
     )
     return evaluation, []
+
+
+def _money_unit(fact: Fact | None) -> MoneyUnit | None:
+    if fact is None:
+        return MoneyUnit.WAN
+    try:
+        return MoneyUnit(fact.value)
+    except ValueError:
+        return None
 
 
 def _value(fact: Fact | None):
