@@ -10,7 +10,7 @@ from typing import Any
 from ..model import Evaluation, Finding, Location
 from ..model.catalogue import finding
 from .document import Document
-from .facts import ReportFacts
+from .facts import READ_METHODS, ReportFacts
 from .pipeline import read_report
 from .summary import summarize
 from .textlayer import read_document
@@ -26,11 +26,18 @@ class Value:
     location: Location | None
     source: str  # the sentence or table line it came from
     confidence: float
+    method: str = "label"  # how it was found: label, table, table-aligned, title, byline, derived, computed …
+    why: str = ""  # the same in Chinese words, for --explain
+
+    @property
+    def read(self) -> bool:
+        """Read from the text (a label's number, a table cell), not guessed, derived or computed."""
+        return self.method in READ_METHODS
 
     def as_json(self) -> dict[str, Any]:
         return {"path": self.path, "value": _plain(self.value), "location": str(self.location) if self.location else None,
                 "span": list(self.location.span) if self.location and self.location.span else None,
-                "source": self.source, "confidence": self.confidence}
+                "source": self.source, "confidence": self.confidence, "method": self.method, "why": self.why}
 
 
 @dataclass
@@ -68,7 +75,8 @@ def extract_file(path: str | Path) -> Extraction:
 
 def _extract(doc: Document) -> Extraction:
     report = read_report(doc)
-    values = [Value(path, fact.value, fact.location, fact.source, fact.confidence) for path, fact in report.records()]
+    values = [Value(path, fact.value, fact.location, fact.source, fact.confidence, fact.method, fact.why)
+              for path, fact in report.records()]
     findings: list[Finding] = []
     if not values or all(v.path in ("year", "report_type", "unit") for v in values):
         findings.append(finding("JX-E005", location=Location(file=doc.file)))

@@ -56,6 +56,7 @@ class ProjectFacts:
     executed: Fact | None = None
     execution_rate: Fact | None = None
     outcome: Fact | None = None  # 目标实际完成情况及主要成效, as written
+    score: Fact | None = None  # a project's own 自评分数 where a list of projects gives it
     indicators: list[IndicatorFacts] = field(default_factory=list)
     start: int = 0  # offset where the project's text begins, to order and bound it
 
@@ -93,7 +94,7 @@ class ReportFacts:
                 out.append((name, fact))
         out.extend((f"by_source[{label}]", fact) for label, fact in self.by_source.items())
         for pi, p in enumerate(self.projects):
-            for name in ("name", "budget", "executed", "execution_rate", "outcome"):
+            for name in ("name", "budget", "executed", "execution_rate", "outcome", "score"):
                 fact = getattr(p, name)
                 if fact is not None:
                     out.append((f"projects[{pi}].{name}", fact))

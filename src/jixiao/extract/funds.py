@@ -165,7 +165,8 @@ def _solve(doc: Document, run: list[Cell], columns: list[str]) -> dict[str, Fact
     values = [c for c in run if c.type != BLANK]
     if not values:
         return {}
-    exact = len(run) == len(columns) and all(c.piped for c in run)
+    # every column has its cell (blank ones written as - or /): positions count
+    exact = len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))
     candidates: list[list[tuple[Cell, str]]] = [[(c, c.text) for c in values]]
     if len(values) == 1 and _splittable(values[0].text) and len(columns) > 1:
         candidates = [[(values[0], part) for part in split] for split in _splits(values[0].text, len(columns))]
@@ -238,7 +239,7 @@ def _fit(kind: str, token: str) -> float:
     if kind in _SMALL:
         if pct or number > 100:
             return float("inf")
-        return 0.0 if number == number.to_integral_value() or len(s) <= 4 else 1.0
+        return 0.0 if number == number.to_integral_value() else 1.0
     if kind == "row_no":
         return 0.0 if not pct and number == number.to_integral_value() and number < 100 else float("inf")
     return 2.0

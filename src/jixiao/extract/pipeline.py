@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from .conclusion import find_grade, find_items, find_score
 from .document import Document
-from .facts import ReportFacts
+from .facts import ProjectFacts, ReportFacts
 from .finance import read_finance
 from .funds import read_fund_table
 from .identity import find_department, find_report_type, find_unit, find_year
 from .indicator_table import read_indicator_table
 from .narrative import read_narrative
-from .project_form import allotted_project, apply_fund_rows, form_project
+from .finance import first_money, read_project_money
+from .projects import apply_fund_rows, read_projects, reconcile
 from .tasks import read_tasks
 from .cells import cells as table_cells
 
@@ -24,12 +25,12 @@ def read_report(doc: Document) -> ReportFacts:
         _read_project(doc, cells, report)
     else:
         report.projects = read_tasks(doc)
-    task_starts = {p.start for p in report.projects}
-    read_finance(doc, report, task_starts)
-    if _is_project(report):  # a project report's by-nature split is not a department's
-        report.basic = report.project = None
+    if not _is_project(report):
+        read_finance(doc, report, {p.start for p in report.projects})
     report.score = find_score(doc)
     report.grade = find_grade(doc)
+    if _is_project(report):
+        reconcile(report)
     report.problems = find_items(doc, "存在", "问题")
     report.measures = find_items(doc, "改进", "措施", "建议")
     report.narrative = read_narrative(doc)
@@ -41,12 +42,13 @@ def _is_project(report: ReportFacts) -> bool:
 
 
 def _read_project(doc: Document, cells, report: ReportFacts) -> None:
-    project = form_project(doc, cells, report)
-    if project is not None:
-        project.indicators = read_indicator_table(doc, cells)
-        report.projects = [project]
-        return
-    project = allotted_project(doc)
-    if project is not None:
-        report.projects = [project]
-        report.budget = report.budget or project.budget
+    report.projects = read_projects(doc, cells, report)
+    if len(report.projects) <= 1 and report.budget is None and report.executed is None:
+        report.budget, report.executed, rate = read_project_money(doc)
+        report.execution_rate = report.execution_rate or rate
+    elif len(report.projects) > 1 and report.budget is None:  # several projects: only a stated total is the report's
+        report.budget = first_money(doc, "project_money", "total")
+    if report.projects:
+        report.projects[0].indicators = read_indicator_table(doc, cells)
+    elif (indicators := read_indicator_table(doc, cells)):
+        report.projects = [ProjectFacts(indicators=indicators)]
