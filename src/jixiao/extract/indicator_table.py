@@ -70,7 +70,10 @@ def read_indicator_table(doc: Document, cells: list[Cell]) -> list[IndicatorFact
             header = _header(cells, i)
             if header is not None:
                 columns, body_start = header
-                if "name" in {c.kind for c in columns} and len(columns) >= 3:
+                kinds = {c.kind for c in columns}
+                if "name" in kinds and len(columns) >= 3:
+                    if not kinds & {"target", "value", "actual", "period_target"}:
+                        return []  # a scoring table (评分标准 | 分值 | 得分): its rows are not indicators
                     return _read_body(doc, cells, body_start, columns)
     return _headerless(doc, cells)
 

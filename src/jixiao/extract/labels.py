@@ -46,6 +46,8 @@ def find_labelled(doc: Document, cells: list[Cell], label: str, one_word: bool =
     for i, cell in enumerate(cells):
         if not cell_re.match(cell.text.strip()):
             continue
+        if not cell.piped and i + 1 < len(cells) and cells[i + 1].line == cell.line and not one_word:
+            continue  # `项目名称 某某 某某经费` on one line: read inline, up to the next label
         for nxt in cells[i + 1:i + 3]:
             if nxt.type == BLANK:
                 continue

@@ -101,7 +101,7 @@ def title_name(doc: Document, report: ReportFacts) -> Fact | None:
 def _first_lines(doc: Document) -> list[tuple[int, int]]:
     out, pos = [], 0
     for line in doc.text[:800].split("\n"):
-        if line.strip():
+        if line.strip() and len(line.strip()) <= 60:
             out.append((pos, pos + len(line)))
             if len(out) == 2:
                 break
