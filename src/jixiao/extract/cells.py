@@ -39,6 +39,7 @@ class Cell:
     end: int
     line: int  # 0-based line number in the text, to tell cells on one line from cells on the next
     piped: bool  # from a `|` table: blank cells kept, so positions can be counted
+    glued: bool = False  # from a table printed on one line without separators (glued.py)
 
     @property
     def type(self) -> str:
@@ -60,6 +61,8 @@ def cells(text: str, start: int = 0, end: int | None = None) -> list[Cell]:
     for n, line in enumerate(lines):
         if _PIPE.search(line):
             out.extend(_piped(line, pos, first_line + n, terminator_style))
+        elif is_glued(line):
+            out.extend(split_line(line, pos, first_line + n))
         else:
             out.extend(Cell(m.group(), pos + m.start(), pos + m.end(), first_line + n, False)
                        for m in _WORD.finditer(line))
@@ -184,6 +187,9 @@ def _header() -> re.Pattern[str]:
     t = vocab.tables()
     words = [c["pattern"] for c in t["indicators"]["columns"] + t["funds"]["columns"]] + ["^绩效指标$", "^指标$"]
     return re.compile("|".join(words))
+
+
+from .glued import is_glued, split_line  # noqa: E402  (glued.py builds Cells)
 
 
 def is_number(cell: Cell) -> bool:

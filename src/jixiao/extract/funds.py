@@ -97,7 +97,7 @@ def read_fund_table(doc: Document, cells: list[Cell]) -> list[FundRow]:
             continue
         if numbering:
             continue
-        if cell.type in (NUM, PCT, BLANK) or _NUMBER_TOKEN.match(text):
+        if cell.type in (NUM, PCT, BLANK) or _NUMBER_TOKEN.match(text) or _splittable(text):
             run.append(cell)
         elif run:
             flush()
@@ -141,7 +141,7 @@ def _header(cells: list[Cell]) -> tuple[list[str], int, list[tuple[str, bool]]] 
             text = re.sub(r"\s+", "", cells[j].text)
             label = _config()[4].match(text)
             if label and not _kind(text):
-                if columns and len(columns) >= 3 and j + 1 < len(cells) and cells[j + 1].type in (NUM, PCT):
+                if columns and len(columns) >= 3 and j + 1 < len(cells) and _is_values(cells[j + 1]):
                     break  # the first row starts
                 pending.append((_clean_label(label.group("label")), bool(_config()[2].search(label.group("label")))))
                 j += 1
@@ -150,7 +150,7 @@ def _header(cells: list[Cell]) -> tuple[list[str], int, list[tuple[str, bool]]] 
             if kind and kind not in columns:
                 columns.append(kind)
                 misses = 0
-            elif not kind and cells[j].type in (NUM, PCT) and len(columns) >= 3:
+            elif not kind and _is_values(cells[j]) and len(columns) >= 3:
                 break  # values: the header is over
             elif not kind:
                 misses += 1
@@ -158,6 +158,10 @@ def _header(cells: list[Cell]) -> tuple[list[str], int, list[tuple[str, bool]]] 
         if "budget" in columns or "executed" in columns:
             return columns, j, pending
     return None
+
+
+def _is_values(cell: Cell) -> bool:
+    return cell.type in (NUM, PCT) or _splittable(cell.text)
 
 
 def _solve(doc: Document, run: list[Cell], columns: list[str]) -> dict[str, Fact]:

@@ -15,6 +15,7 @@ from . import vocab
 from .cells import BLANK, END, HEAD, LEVEL1, LEVEL2, NAME, Cell, cell_type
 from .document import Document
 from .facts import ALIGNED, TABLE, TABLE_COLUMN, TABLE_GUESS, Fact, IndicatorFacts
+from .glued import is_value, solve_row
 from .grid import Column, Row, align
 from .normalize import clean, to_decimal
 from .verdict import met_from_values
@@ -99,6 +100,8 @@ def _read_body(doc: Document, cells: list[Cell], start: int, columns: list[Colum
     body = _body(cells, start)
     if not body:
         return []
+    if sum(c.glued for c in body) * 2 > len(body):
+        return _indicators(doc, _glued_rows(body, columns), exact=False)
     rows = _best_alignment(body, columns)
     return _indicators(doc, rows, exact=all(c.piped for c in body))
 
@@ -135,12 +138,58 @@ def _lines_carry_rows(body: list[Cell]) -> bool:
     return len(body) >= 3 * max(1, len(lines))
 
 
+_ROW_VALUES = ("weight", "target", "actual", "score", "value", "period_target")
+
+
+def _glued_rows(body: list[Cell], columns: list[Column]) -> list[Row]:
+    """Rows of a table printed without separators: a name, then values cut to fit the columns (glued.py)."""
+    kinds = [c.kind for c in columns[[c.kind for c in columns].index("name") + 1:] if c.kind in _ROW_VALUES]
+    rows: list[Row] = []
+    i = 0
+    while i < len(body):
+        cell = body[i]
+        if cell.type in (LEVEL1, LEVEL2):
+            rows.append(Row(cells={cell.type: cell}, start=cell.start))
+            i += 1
+            continue
+        if cell.type in (HEAD, BLANK) or is_value(cell.text) or not kinds:
+            i += 1
+            continue
+        placed, used = None, 0
+        for span in range(1, 5):  # values only, then with a text between values (显著提升显著提升) …
+            values = body[i + 1:i + 1 + span]
+            if not values or any(v.type in (LEVEL1, LEVEL2, HEAD) for v in values):
+                break
+            if not is_value(values[-1].text):
+                continue
+            placed = solve_row(values, kinds)
+            if placed:
+                used = span
+                break
+        if not placed:
+            i += 1
+            continue
+        row = Row(cells={"name": cell}, start=cell.start)
+        offsets: dict[int, int] = {}
+        for kind, source, token in placed:
+            at = source.text.find(token, offsets.get(source.start, 0))
+            at = max(at, 0)
+            offsets[source.start] = at + len(token)
+            row.cells[kind] = Cell(token, source.start + at, source.start + at + len(token), source.line, False, True)
+        row.cost = 0.5
+        rows.append(row)
+        i += 1 + used
+    for row in rows:  # level labels alone on their rows are carried to the rows below by _indicators
+        pass
+    return rows
+
+
 def _headerless(doc: Document, cells: list[Cell]) -> list[IndicatorFacts]:
     """A fragment of an indicator table with no header: the layout that fits its cells best."""
-    starts = [i for i, c in enumerate(cells) if c.type in (LEVEL1, LEVEL2)]
+    starts = [i for i, c in enumerate(cells) if c.type in (LEVEL1, LEVEL2) and not c.glued]
     if len(starts) < 2:
         return []
-    body = _body(cells, max(0, starts[0] - 8))
+    body = _body(cells, max(0, starts[0] - 12))
     best: list[Row] | None = None
     best_cost = float("inf")
     for layout in vocab.tables()["indicators"]["layouts"].values():
