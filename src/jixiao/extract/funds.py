@@ -69,9 +69,10 @@ def read_fund_table(doc: Document, cells: list[Cell]) -> list[FundRow]:
     rows: list[FundRow] = []
     labels: list[tuple[str, bool]] = list(pending)
     run: list[Cell] = []
+    queued_at = 0  # how many cells ago the oldest waiting label was seen
 
     def flush() -> None:
-        if labels and run:
+        if labels and run and queued_at <= 16:
             label, total = labels.pop(0)
             values = _solve(doc, run, value_columns)
             if values:
@@ -80,6 +81,7 @@ def read_fund_table(doc: Document, cells: list[Cell]) -> list[FundRow]:
 
     numbering = False
     for cell in cells[i:i + 400]:
+        queued_at += 1
         text = re.sub(r"\s+", "", cell.text)
         if _ends(text):
             break
@@ -87,6 +89,8 @@ def read_fund_table(doc: Document, cells: list[Cell]) -> list[FundRow]:
         if m:
             flush()
             numbering = False
+            if not labels:
+                queued_at = 0
             labels.append((_clean_label(m.group("label")), bool(_config()[2].search(m.group("label")))))
             rest = cell.text[_rest_offset(cell.text, m):]
             if rest.strip():
@@ -122,7 +126,7 @@ def _clean_label(label: str) -> str:
 
 
 def _ends(text: str) -> bool:
-    return any(w in text for w in ("年度总体目标", "绩效指标", "一级指标", "资金管理情况")) or text.startswith("年度目标")
+    return any(w in text for w in ("年度总体目标", "绩效指标", "一级指标", "资金管理情况")) or text.startswith(("年度目标", "一级"))
 
 
 def _header(cells: list[Cell]) -> tuple[list[str], int, list[tuple[str, bool]]] | None:

@@ -72,6 +72,10 @@ def read_indicator_table(doc: Document, cells: list[Cell]) -> list[IndicatorFact
             if header is not None:
                 columns, body_start = header
                 kinds = {c.kind for c in columns}
+                if len(columns) < 4 and not cells[i].piped:
+                    scrambled = _scattered_header(doc, cells, i)
+                    if scrambled:
+                        return scrambled
                 if "name" in kinds and len(columns) >= 3:
                     if not kinds & {"target", "value", "actual", "period_target"}:
                         return []  # a scoring table (评分标准 | 分值 | 得分): its rows are not indicators
@@ -106,7 +110,7 @@ def _read_body(doc: Document, cells: list[Cell], start: int, columns: list[Colum
     return _indicators(doc, rows, exact=all(c.piped for c in body))
 
 
-def _body(cells: list[Cell], start: int) -> list[Cell]:
+def _body(cells: list[Cell], start: int, stop_at_header: bool = True) -> list[Cell]:
     """Cells from `start` to where the table ends: a total/conclusion row, a heading, or prose after a `|` table."""
     out: list[Cell] = []
     piped = start < len(cells) and any(c.piped for c in cells[start:start + 12])
@@ -116,7 +120,7 @@ def _body(cells: list[Cell], start: int) -> list[Cell]:
             break
         if piped and not cell.piped and len(cell.text) > 20:
             break  # a paragraph after the table
-        if _anchor().search(re.sub(r"\s+", "", cell.text)) and out:
+        if stop_at_header and _anchor().search(re.sub(r"\s+", "", cell.text)) and out:
             break  # another table's header
         out.append(cell)
     return out
@@ -136,6 +140,99 @@ def _best_alignment(body: list[Cell], columns: list[Column]) -> list[Row]:
 def _lines_carry_rows(body: list[Cell]) -> bool:
     lines = {c.line for c in body}
     return len(body) >= 3 * max(1, len(lines))
+
+
+_NUMBERED = re.compile(r"^指标\s*(\d+)")
+
+
+def _scattered_header(doc: Document, cells: list[Cell], anchor: int) -> list[IndicatorFacts]:
+    """A table whose header words are scattered among its cells (a spreadsheet printed column by column):
+    the header is every header word near the anchor; the rows are read by `_queued_rows`."""
+    window = range(max(0, anchor - 30), min(len(cells), anchor + 30))
+    kinds = [column_kind(cells[j].text) for j in window if cells[j].type == HEAD]
+    columns = build_columns([k for k in kinds if k])
+    if not {"name", "target", "actual"} <= {c.kind for c in columns}:
+        return []
+    first_head = next(j for j in window if cells[j].type == HEAD)
+    start = next((j for j in range(first_head, len(cells)) if cells[j].type in (NAME, LEVEL1, LEVEL2)), None)
+    if start is None:
+        return []
+    return _indicators(doc, _queued_rows(_body(cells, start, stop_at_header=False)), exact=False, nameless=True)
+
+
+def _queued_rows(body: list[Cell]) -> list[Row]:
+    """Rows of a table printed column by column in places: each (实际完成值, 分值, 得分) triple takes the oldest
+    waiting 年度指标值, and names numbered 指标N go to the Nth row of their group (names lost in printing
+    leave their row nameless); unnumbered names go in order."""
+    cells = [c for c in _merge_units(body) if c.type not in (HEAD, BLANK)]
+    groups: list[tuple[list[Row], list[Cell], dict[str, Cell]]] = []
+    rows: list[Row] = []
+    names: list[Cell] = []
+    targets: list[Cell] = []
+    levels: dict[str, Cell] = {}
+    i = 0
+    while i < len(cells):
+        c = cells[i]
+        if c.type in (LEVEL1, LEVEL2):
+            groups.append((rows, names, dict(levels)))
+            rows, names, targets = [], [], []
+            levels[c.type] = c
+            i += 1
+            continue
+        if c.type == NAME or (c.type in ("text", "long") and not _value_like(c)):
+            names.append(c)
+            i += 1
+            continue
+        if i + 2 < len(cells) and _value_like(c) and cells[i + 1].type == "num" and cells[i + 2].type == "num":
+            row = Row(cells={"actual": c, "weight": cells[i + 1], "score": cells[i + 2]}, start=c.start, cost=0.8)
+            if targets:
+                row.cells["target"] = targets.pop(0)
+            rows.append(row)
+            i += 3
+            continue
+        if _value_like(c):
+            targets.append(c)
+        i += 1
+    groups.append((rows, names, dict(levels)))
+    out: list[Row] = []
+    for rows, names, lv in groups:
+        numbers = [int(m.group(1)) if (m := _NUMBERED.match(n.text)) else None for n in names]
+        if names and all(n is not None for n in numbers):
+            base = numbers[0] - 0
+            for n, name in zip(numbers, names):
+                k = n - base
+                if 0 <= k < len(rows):
+                    rows[k].cells["name"] = name
+        else:
+            for row, name in zip(rows, names):
+                row.cells["name"] = name
+        for kind, cell in lv.items():
+            if rows:
+                rows[0].cells.setdefault(kind, cell)
+        out.extend(rows)
+    return out
+
+
+def _value_like(c: Cell) -> bool:
+    return c.type in ("qty", "pct", "num") or (c.type == "text" and bool(re.search(r"\d", c.text)) and len(c.text) <= 12)
+
+
+def _merge_units(body: list[Cell]) -> list[Cell]:
+    """`不少于12` `种` on one line of a space-split table: one value. A one- or two-character fragment
+    between two names is the end of the first (`…事件报告` `数`)."""
+    out: list[Cell] = []
+    for k, c in enumerate(body):
+        prev = out[-1] if out else None
+        if prev is not None and not c.piped and c.type == "unit" and prev.type in ("qty", "num") and prev.line == c.line:
+            out[-1] = Cell(prev.text + " " + c.text, prev.start, c.end, prev.line, False)
+            continue
+        nxt = body[k + 1] if k + 1 < len(body) else None
+        if (prev is not None and prev.type == NAME and len(c.text) <= 2 and c.type in ("text", "unit")
+                and nxt is not None and nxt.type == NAME):
+            out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.line, False)
+            continue
+        out.append(c)
+    return out
 
 
 _ROW_VALUES = ("weight", "target", "actual", "score", "value", "period_target")
@@ -206,7 +303,7 @@ def _headerless(doc: Document, cells: list[Cell]) -> list[IndicatorFacts]:
     return _indicators(doc, best, exact=False)
 
 
-def _indicators(doc: Document, rows: list[Row], exact: bool) -> list[IndicatorFacts]:
+def _indicators(doc: Document, rows: list[Row], exact: bool, nameless: bool = False) -> list[IndicatorFacts]:
     out: list[IndicatorFacts] = []
     levels: dict[str, Cell] = {}
     for row in rows:
@@ -216,7 +313,7 @@ def _indicators(doc: Document, rows: list[Row], exact: bool) -> list[IndicatorFa
                 if kind == "level1":
                     levels.pop("level2", None)
         name = row.cells.get("name")
-        if name is None or name.type in (BLANK, HEAD):
+        if (name is None and not (nameless and "actual" in row.cells)) or (name is not None and name.type in (BLANK, HEAD)):
             continue
         ind = _indicator(doc, row, levels, exact)
         if ind is not None:
@@ -234,10 +331,13 @@ def _indicator(doc: Document, row: Row, levels: dict[str, Cell], exact: bool) ->
         why = f"指标表“{column}”列" + ("" if exact else "（按单元格类型与顺序对齐，空单元格已丢失）")
         return doc.fact(value, cell.start, cell.end, confidence, method, why)
 
-    name_text = clean(_NAME_PREFIX.sub("", c["name"].text), strip=" |\\") or None
-    if not name_text:
-        return None
-    ind = IndicatorFacts(name=fact(c["name"], name_text, "三级指标"))
+    if "name" in c:
+        name_text = clean(_NAME_PREFIX.sub("", c["name"].text), strip=" |\\") or None
+        if not name_text:
+            return None
+        ind = IndicatorFacts(name=fact(c["name"], name_text, "三级指标"))
+    else:  # a row whose name was lost in printing: its values still count
+        ind = IndicatorFacts()
     for kind, label in (("level1", "一级指标"), ("level2", "二级指标")):
         if kind in levels:
             ind.__setattr__(kind, fact(levels[kind], clean(levels[kind].text, strip=" |\\"), label))
