@@ -9,6 +9,8 @@ from .finance import read_finance
 from .funds import read_fund_table
 from .identity import find_department, find_report_type, find_unit, find_year
 from .indicator_table import read_indicator_table
+from .indicators import prose_project_indicators
+from .verdict import met_from_values
 from .narrative import read_narrative
 from .finance import first_money, read_project_money
 from .projects import apply_fund_rows, read_projects, reconcile
@@ -48,7 +50,10 @@ def _read_project(doc: Document, cells, report: ReportFacts) -> None:
         report.execution_rate = report.execution_rate or rate
     elif len(report.projects) > 1 and report.budget is None:  # several projects: only a stated total is the report's
         report.budget = first_money(doc, "project_money", "total")
+    indicators = read_indicator_table(doc, cells) or prose_project_indicators(doc)
+    for ind in indicators:
+        ind.met = ind.met or met_from_values(ind)
     if report.projects:
-        report.projects[0].indicators = read_indicator_table(doc, cells)
-    elif (indicators := read_indicator_table(doc, cells)):
+        report.projects[0].indicators = indicators
+    elif indicators:
         report.projects = [ProjectFacts(indicators=indicators)]
