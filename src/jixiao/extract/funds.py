@@ -74,7 +74,7 @@ def read_fund_table(doc: Document, cells: list[Cell]) -> list[FundRow]:
     def flush() -> None:
         if labels and run and queued_at <= 16:
             label, total = labels.pop(0)
-            values = _solve(doc, run, value_columns)
+            values = _solve(doc, run, value_columns, total)
             if values:
                 rows.append(FundRow(label, values, total))
         run.clear()
@@ -168,7 +168,7 @@ def _is_values(cell: Cell) -> bool:
     return cell.type in (NUM, PCT) or _splittable(cell.text)
 
 
-def _solve(doc: Document, run: list[Cell], columns: list[str]) -> dict[str, Fact]:
+def _solve(doc: Document, run: list[Cell], columns: list[str], total: bool = True) -> dict[str, Fact]:
     """Place a row's values in its columns (see the module docstring)."""
     values = [c for c in run if c.type != BLANK]
     if not values:
@@ -176,7 +176,8 @@ def _solve(doc: Document, run: list[Cell], columns: list[str]) -> dict[str, Fact
     # every column has its cell (blank ones written as - or /): positions count
     exact = len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))
     candidates: list[list[tuple[Cell, str]]] = [[(c, c.text) for c in values]]
-    if len(values) == 1 and _splittable(values[0].text) and len(columns) > 1:
+    glued_number = values[0].glued and len(values[0].text) >= 4  # `2020` printed for 20 | 20
+    if len(values) == 1 and (_splittable(values[0].text) or glued_number) and len(columns) > 1:
         candidates = [[(values[0], part) for part in split] for split in _splits(values[0].text, len(columns))]
     best, best_cost = None, float("inf")
     for tokens in candidates:
@@ -186,8 +187,8 @@ def _solve(doc: Document, run: list[Cell], columns: list[str]) -> dict[str, Fact
         else:
             options = [tokens]
         for opt in options:
-            placed, cost = _place(opt, columns, exact)
-            cost += 0.6 * (len(tokens) - len(opt))
+            placed, cost = _place(opt, columns, exact, total)
+            cost += 0.6 * (len(tokens) - len(opt)) + 0.05 * (len({t for _, t in opt}) - 1)
             if placed is not None and cost < best_cost:
                 best, best_cost = placed, cost
     if best is None:
@@ -209,7 +210,7 @@ _COLUMN_WORDS = {"initial": "年初预算数", "budget": "全年预算数", "exe
                  "pooled": "统筹整合资金数", "net_budget": "扣除统筹整合资金后预算金额"}
 
 
-def _place(tokens: list[tuple[Cell, str]], columns: list[str], exact: bool):
+def _place(tokens: list[tuple[Cell, str]], columns: list[str], exact: bool, total: bool = True):
     m, k = len(tokens), len(columns)
     if m > k:
         return None, float("inf")
@@ -218,13 +219,15 @@ def _place(tokens: list[tuple[Cell, str]], columns: list[str], exact: bool):
     for pos in positions:
         cost = 0.0
         for (cell, token), p in zip(tokens, pos):
-            cost += _fit(columns[p], token)
+            cost += _fit(columns[p], token) + (0.0 if total or columns[p] not in _RATES + _SMALL else 0.3)
             if cost == float("inf"):
                 break
         if cost == float("inf"):
             continue
         used = set(pos)
-        cost += sum(_blank(columns[j]) + 0.001 * j for j in range(k) if j not in used)
+        # a source row (其中:…) usually leaves 分值, 执行率 and 得分 to the total row
+        cost += sum((_blank(columns[j]) if total or columns[j] not in _RATES + _SMALL else 0.1) + 0.001 * j
+                    for j in range(k) if j not in used)
         placed = {columns[p]: t for t, p in zip(tokens, pos)}
         cost += _disagreement(placed)
         if cost < best_cost:

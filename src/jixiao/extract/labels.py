@@ -78,6 +78,7 @@ def find_labelled(doc: Document, cells: list[Cell], label: str, one_word: bool =
 
 def _is_column_header(cells: list[Cell], i: int) -> bool:
     """`项目名称 | 中央、省、市(州)、县级财政资金 | 资金计划 | 资金到位情况`: the label heads a column here."""
-    after = [c for c in cells[i + 1:i + 4] if c.type != BLANK][:2]
+    own_line = not any(c.line == cells[i].line for c in cells[max(0, i - 1):i] + cells[i + 1:i + 2])
+    after = [c for c in cells[i + 1:i + 4] if c.type != BLANK and (c.line == cells[i].line or own_line)][:2]
     return len(after) == 2 and all(len(c.text) <= 8 and not re.search(r"\d", c.text) and _HEADER_WORDS.search(c.text)
                                    for c in after)

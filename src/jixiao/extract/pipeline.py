@@ -14,7 +14,7 @@ from .verdict import met_from_values
 from .narrative import read_narrative
 from .finance import first_money, read_project_money
 from .projects import apply_fund_rows, read_projects, reconcile
-from .tasks import read_tasks
+from .tasks import listed_projects, read_tasks
 from .cells import cells as table_cells
 
 
@@ -26,7 +26,7 @@ def read_report(doc: Document) -> ReportFacts:
     if _is_project(report):
         _read_project(doc, cells, report)
     else:
-        report.projects = read_tasks(doc)
+        report.projects = read_tasks(doc) or listed_projects(doc)
     if not _is_project(report):
         read_finance(doc, report, {p.start for p in report.projects})
     report.score = find_score(doc)
