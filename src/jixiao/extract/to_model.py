@@ -18,6 +18,44 @@ _SOURCE_FIELDS = {"一般公共预算财政拨款": "general_budget", "政府性
                   "国有资本经营预算财政拨款": "state_capital", "其他资金": "other"}
 
 
+def model_sources(report: ReportFacts) -> dict[str, Fact]:
+    """The fact behind each field of the Evaluation `to_evaluation` builds, by model path
+    (`finance.budget`, `tasks[0].indicators[2].target` …), so a check can ask how a value was found."""
+    out: dict[str, Fact] = {}
+
+    def put(path: str, fact: Fact | None) -> None:
+        if fact is not None:
+            out[path] = fact
+
+    put("department.name", report.department)
+    put("year", report.year)
+    put("kind", report.report_type)
+    put("unit", report.unit)
+    for field in ("budget", "executed", "execution_rate", "carryover"):
+        put(f"finance.{field}", getattr(report, field))
+    for label, fact in report.by_source.items():
+        if label in _SOURCE_FIELDS:
+            put(f"finance.by_source.{_SOURCE_FIELDS[label]}", fact)
+    put("finance.by_nature.basic", report.basic)
+    put("finance.by_nature.project", report.project)
+    put("declared_score", report.score)
+    put("declared_grade", report.grade)
+    tasks = [p for p in report.projects if p.name is not None]
+    for ti, p in enumerate(tasks):
+        for field in ("name", "budget", "executed", "execution_rate", "outcome"):
+            put(f"tasks[{ti}].{field}", getattr(p, field))
+        for ii, ind in enumerate(i for i in p.indicators if i.name is not None):
+            for field in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score"):
+                put(f"tasks[{ti}].indicators[{ii}].{field}", getattr(ind, field))
+    for name, facts in (("problems", report.problems), ("measures", report.measures),
+                        ("goals", report.narrative.get("goals")), ("conclusion", report.narrative.get("conclusion")),
+                        ("achievements", report.narrative.get("achievements")),
+                        ("department.functions", report.narrative.get("functions"))):
+        for i, fact in enumerate(f for f in facts or [] if f.value):
+            put(f"{name}[{i}]", fact)
+    return out
+
+
 def to_evaluation(report: ReportFacts, file: str | None) -> tuple[Evaluation | None, list[Finding]]:
     missing = [label for label, fact in (("年度", report.year), ("单位名称", report.department)) if fact is None]
     if missing:
