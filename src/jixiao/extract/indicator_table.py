@@ -20,6 +20,7 @@ from .grid import Column, Row, align
 from .normalize import clean, to_decimal
 from .verdict import met_from_values
 
+_HEADING = re.compile(r"^(?:\d{1,2}\s*[.、](?!\d)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*\S{2,}")
 _NAME_PREFIX = re.compile(r"^指标\s*\d+\s*[:.、]?\s*")
 _FRONT = ("row_no", "level1", "level2", "name")
 _MIN_BODY_ROWS = 1
@@ -118,8 +119,8 @@ def _body(cells: list[Cell], start: int, stop_at_header: bool = True) -> list[Ce
         t = cell.type
         if t == END:
             break
-        if piped and not cell.piped and len(cell.text) > 20:
-            break  # a paragraph after the table
+        if piped and not cell.piped and (len(cell.text) > 20 or _HEADING.match(cell.text)):
+            break  # a paragraph or a heading after the table
         if stop_at_header and _anchor().search(re.sub(r"\s+", "", cell.text)) and out:
             break  # another table's header
         out.append(cell)
