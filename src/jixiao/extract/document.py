@@ -19,6 +19,7 @@ class Origin:
     page: int | None = None
     paragraph: int | None = None
     table: int | None = None
+    ocr: bool = False  # read by OCR from a page image
 
 
 @dataclass
@@ -34,7 +35,6 @@ class Document:
     fmt: str = "txt"
     # (start offset, origin) of each stretch, ascending; a stretch runs to the next start.
     origins: list[tuple[int, Origin]] = field(default_factory=list)
-    ocr: bool = False  # the text was read from page images
     _line_starts: list[int] = field(default_factory=list)
     _origin_starts: list[int] = field(default_factory=list)
 
@@ -63,7 +63,7 @@ class Document:
     def fact(self, value, start: int, end: int, confidence: float = LABELLED, method: str = LABEL,
              why: str = "") -> Fact:
         """A value found at text[start:end], with its location, sentence, confidence and how it was found."""
-        if self.ocr:
+        if self.origin_of(start).ocr:
             confidence = round(confidence * OCR_FACTOR, 3)
             why = (why + "；" if why else "") + "文字由页面图像识别（OCR）"
         return Fact(value=value, location=self.location(start, end), source=self.sentence(start, end),
