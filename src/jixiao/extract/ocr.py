@@ -35,7 +35,8 @@ def read_image(image) -> str:
     """The text of a page image (PIL image or numpy array), laid out as lines and `|`-separated cells."""
     import numpy as np
 
-    result, _ = _engine()(np.asarray(image.convert("RGB")) if hasattr(image, "convert") else image)
+    pixels = np.asarray(image.convert("RGB")) if hasattr(image, "convert") else image
+    result, _ = _engine()(pixels, use_cls=False)  # report pages are upright: no per-line direction check
     runs = []
     for box, text, _score in result or []:
         xs = [p[0] for p in box]
