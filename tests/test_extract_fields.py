@@ -1,6 +1,8 @@
 """Field finders driven by the vocabulary: bodies, titles, money in prose, totals and grades, indicators in
 prose, and what is not data. Every text here is the project's own, written the way published reports write."""
 
+from pathlib import Path
+
 import pytest
 
 from jixiao.extract import extract_text
@@ -140,3 +142,19 @@ def test_every_label_names_its_provinces():
             assert all(e["provinces"] for e in entries), (section, field)
     for table in ("funds", "indicators"):
         assert all(c["provinces"] for c in vocab.tables()[table]["columns"])
+
+
+def test_provenance_of_the_evaluation_tells_read_values_from_guesses():
+    text = (Path(__file__).parent / "data" / "extract" / "layouts" / "cell_lines.txt").read_text(encoding="utf-8")
+    result = extract_text(text, "form.txt")
+    assert result.evaluation is not None
+    budget = result.origin("finance.budget")
+    assert budget.value == result.evaluation.finance.budget.amount and budget.method == "table"
+    assert result.is_read("finance.budget") and "资金表" in budget.why
+    target = result.origin("tasks[0].indicators[1].target")
+    assert target.value == ">=80件" and target.location.line > 1
+    met = result.origin("tasks[0].indicators[1].met")
+    assert met.value is False and met.method == "computed" and not result.is_read("tasks[0].indicators[1].met")
+    project_budget = result.origin("tasks[0].budget")  # the project's money is the form's total: derived
+    assert project_budget.value == budget.value
+    assert result.confidence("department.name") is not None and result.origin("no.such.path") is None

@@ -174,7 +174,8 @@ def _solve(doc: Document, run: list[Cell], columns: list[str], total: bool = Tru
     if not values:
         return {}
     # every column has its cell (blank ones written as - or /): positions count
-    exact = len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))
+    exact = (len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))) \
+        or len(values) == len(columns)  # or every column has a value: nothing is left to place
     candidates: list[list[tuple[Cell, str]]] = [[(c, c.text) for c in values]]
     glued_number = values[0].glued and len(values[0].text) >= 4  # `2020` printed for 20 | 20
     if len(values) == 1 and (_splittable(values[0].text) or glued_number) and len(columns) > 1:
