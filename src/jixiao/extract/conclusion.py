@@ -10,7 +10,7 @@ from . import vocab
 from .document import Document
 from .facts import LABEL, LABELLED, TABLE, TABLE_COLUMN, Fact
 from .narrative import display
-from .normalize import NUMBER, spaced, to_decimal
+from .normalize import NUMBER, to_decimal
 from .sections import find_sections
 
 _ITEM = re.compile(r"(?:^|\n|[。;])\s*(?:[一二三四五六七八九十]+\s*是|\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)|[①-⑳])")

@@ -277,9 +277,7 @@ def _glued_rows(body: list[Cell], columns: list[Column]) -> list[Row]:
         row.cost = 0.5
         rows.append(row)
         i += 1 + used
-    for row in rows:  # level labels alone on their rows are carried to the rows below by _indicators
-        pass
-    return rows
+    return rows  # level labels stand alone on their rows; _indicators carries them to the rows below
 
 
 def _headerless(doc: Document, cells: list[Cell]) -> list[IndicatorFacts]:

@@ -135,7 +135,6 @@ def _tidy(name: str, body: str | None) -> str | None:
 
 @cache
 def _prose_patterns() -> list[tuple[re.Pattern[str], str]]:
-    end = _endings()
     return [
         (re.compile(rf"该\s*(?P<name>{_NAME_CHARS}{{4,30}}?(?:资金|经费))\s*项目"), "“该……项目”"),
         (re.compile(rf"(?:^|(?<=[\n。,;:]))\s*(?:我县|我区|我市|我镇|我乡|我单位|我局)?\s*(?:{_YEAR})?\s*"
