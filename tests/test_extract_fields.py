@@ -158,3 +158,12 @@ def test_provenance_of_the_evaluation_tells_read_values_from_guesses():
     project_budget = result.origin("tasks[0].budget")  # the project's money is the form's total: derived
     assert project_budget.value == budget.value
     assert result.confidence("department.name") is not None and result.origin("no.such.path") is None
+
+
+def test_a_project_forms_funding_block_reaches_the_task():
+    result = extract_text((Path(__file__).parent / "data" / "extract" / "project_pipe.txt").read_text(encoding="utf-8"))
+    task = result.evaluation.tasks[0]
+    assert (str(task.initial_budget.amount), task.execution_weight, task.execution_score) == ("80.00", 10, 9)
+    line = task.by_source.current_year
+    assert (str(line.initial_budget.amount), str(line.budget.amount), str(line.executed.amount)) == ("80.00", "86.40", "81.20")
+    assert result.origin("tasks[0].by_source.current_year.budget").method == "table"

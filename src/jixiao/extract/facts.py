@@ -76,6 +76,11 @@ class ReportFacts:
     basic: Fact | None = None
     project: Fact | None = None
     carryover: Fact | None = None
+    # the 年度资金总额 row's other cells, and the 其中 rows by label (column kind → fact), as a form prints them
+    initial: Fact | None = None
+    execution_weight: Fact | None = None
+    execution_score: Fact | None = None
+    fund_rows: dict[str, dict[str, Fact]] = field(default_factory=dict)
     projects: list[ProjectFacts] = field(default_factory=list)
     score: Fact | None = None
     grade: Fact | None = None
@@ -88,7 +93,7 @@ class ReportFacts:
         """Every fact with its field path, in reading order of the summary."""
         out: list[tuple[str, Fact]] = []
         for name in ("department", "year", "report_type", "unit", "budget", "executed", "execution_rate",
-                     "basic", "project", "carryover", "score", "grade"):
+                     "basic", "project", "carryover", "initial", "execution_weight", "execution_score", "score", "grade"):
             fact = getattr(self, name)
             if fact is not None:
                 out.append((name, fact))

@@ -174,8 +174,12 @@ def _solve(doc: Document, run: list[Cell], columns: list[str], total: bool = Tru
     if not values:
         return {}
     # every column has its cell (blank ones written as - or /): positions count
-    exact = (len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))) \
-        or len(values) == len(columns)  # or every column has a value: nothing is left to place
+    positional = len(run) == len(columns) and (all(c.piped for c in run) or any(c.type == BLANK for c in run))
+    exact = positional or len(values) == len(columns)  # or every column has a value: nothing is left to place
+    if positional:  # each column has its cell, blank ones included: read them where they stand
+        placed = {columns[j]: (c, c.text) for j, c in enumerate(run) if c.type != BLANK}
+        if all(_fit(kind, token) < float("inf") for kind, (_, token) in placed.items()):
+            return _facts(doc, placed, True, 0.0)
     candidates: list[list[tuple[Cell, str]]] = [[(c, c.text) for c in values]]
     glued_number = values[0].glued and len(values[0].text) >= 4  # `2020` printed for 20 | 20
     if len(values) == 1 and (_splittable(values[0].text) or glued_number) and len(columns) > 1:
@@ -194,6 +198,10 @@ def _solve(doc: Document, run: list[Cell], columns: list[str], total: bool = Tru
                 best, best_cost = placed, cost
     if best is None:
         return {}
+    return _facts(doc, best, exact, best_cost)
+
+
+def _facts(doc: Document, best: dict[str, tuple[Cell, str]], exact: bool, best_cost: float) -> dict[str, Fact]:
     confidence = TABLE_COLUMN if exact else round(TABLE_GUESS * (0.5 + 0.5 / (1 + best_cost)), 3)
     method = TABLE if exact else ALIGNED
     out: dict[str, Fact] = {}

@@ -45,8 +45,13 @@ def apply_fund_rows(report: ReportFacts, rows: list[FundRow]) -> None:
             report.budget = report.budget or row.values.get("budget")
             report.executed = report.executed or row.values.get("executed")
             report.execution_rate = report.execution_rate or row.values.get("rate")
-        elif "budget" in row.values:
-            report.by_source.setdefault(row.label, row.values["budget"])
+            report.initial = report.initial or row.values.get("initial")
+            report.execution_weight = report.execution_weight or row.values.get("weight")
+            report.execution_score = report.execution_score or row.values.get("score")
+        else:
+            report.fund_rows.setdefault(row.label, row.values)
+            if "budget" in row.values:
+                report.by_source.setdefault(row.label, row.values["budget"])
 
 
 def read_projects(doc: Document, cells: list[Cell], report: ReportFacts) -> list[ProjectFacts]:
