@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from functools import cache
 
 from ..model import Evaluation, Finding, Indicator
 from ..model.catalogue import finding
@@ -27,21 +26,11 @@ def resolve_ruleset(ev: Evaluation, ruleset=None) -> tuple[object | None, list[F
         return ruleset, []
     try:
         from ..rules import default_ruleset_name, load_ruleset
-        from ..rules.loader import is_path
     except ImportError:
         return None, []
-    name = ruleset or ev.ruleset or default_ruleset_name(ev.kind)
-    loaded, found = load_ruleset(name) if is_path(name) else _load_builtin(name)
+    # by name only: the evaluation's `ruleset:` is the author's data and never names a file
+    loaded, found = load_ruleset(ruleset or ev.ruleset or default_ruleset_name(ev.kind))
     return loaded, list(found)
-
-
-@cache
-def _load_builtin(name: str):
-    """A built-in rule set by name, loaded once per process: checking many evaluations reuses it."""
-    from ..rules import load_ruleset
-
-    loaded, found = load_ruleset(name)
-    return loaded, tuple(found)
 
 
 def scorecard_for(ev: Evaluation, ruleset) -> object | None:
