@@ -11,12 +11,13 @@ import re
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Kind
 from .view import ReportView, TaskView
 from .xlsx_style import (
-    COLUMNS, LEFT, MONEY, RATE, SCORE, note, page_setup, put, setup_sheet, title,
+    COLUMNS, LEFT, MONEY, RATE, SCORE, Formula, note, page_setup, put, setup_sheet, title,
 )
 
 _FUND_ROWS = ("其中：当年财政拨款", "上年结转资金", "其他资金")
@@ -39,7 +40,7 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
     if not wb.sheetnames:  # no task at all: still hand back a readable form
         write_task_sheet(wb.create_sheet("自评表"), view, None)
     wb.active = 0
-    wb.properties.title = view.title
+    wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", view.title)
     wb.properties.creator = "jixiao"
     path = Path(path)
     wb.save(path)
@@ -47,7 +48,7 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
 
 
 def task_sheet_name(task: TaskView) -> str:
-    return _BAD_SHEET_CHARS.sub("", f"{task.number}-{task.name}")[:31]
+    return ILLEGAL_CHARACTERS_RE.sub("", _BAD_SHEET_CHARS.sub("", f"{task.number}-{task.name}"))[:31]
 
 
 def write_task_sheet(ws: Worksheet, view: ReportView, task: TaskView | None) -> int:
@@ -67,8 +68,8 @@ def write_task_sheet(ws: Worksheet, view: ReportView, task: TaskView | None) -> 
     last = _indicator_block(ws, task, first)
     total = last + 1
     put(ws, total, 1, "总分", head=True, span=5)
-    put(ws, total, 6, f"=F6+SUM(F{first}:F{last})", fmt=SCORE)
-    put(ws, total, 7, f"=H6+SUM(G{first}:G{last})", fmt=SCORE)
+    put(ws, total, 6, Formula(f"=F6+SUM(F{first}:F{last})"), fmt=SCORE)
+    put(ws, total, 7, Formula(f"=H6+SUM(G{first}:G{last})"), fmt=SCORE)
     put(ws, total, 8, "")
     page_setup(ws, total)
     ws.print_title_rows = "12:12"
@@ -85,7 +86,7 @@ def _funds_block(ws: Worksheet, view: ReportView, task: TaskView | None) -> None
     put(ws, 6, 4, task.budget if task else None, fmt=MONEY)
     put(ws, 6, 5, task.executed if task else None, fmt=MONEY)
     put(ws, 6, 6, task.execution_weight if task else None, fmt=SCORE)
-    put(ws, 6, 7, '=IF(N(D6)=0,"",E6/D6)', fmt=RATE)
+    put(ws, 6, 7, Formula('=IF(N(D6)=0,"",E6/D6)'), fmt=RATE)
     put(ws, 6, 8, task.execution_score if task else None, fmt=SCORE)
     for row, label in enumerate(_FUND_ROWS, 7):
         put(ws, row, 1, label, span=2, align=LEFT)
@@ -147,7 +148,7 @@ def write_summary_sheet(ws: Worksheet, view: ReportView, totals: list[tuple[str,
     put(ws, 5, 3, s.get("initial_budget"), fmt=MONEY)
     put(ws, 5, 4, s.get("budget"), fmt=MONEY)
     put(ws, 5, 5, s.get("executed"), fmt=MONEY)
-    put(ws, 5, 6, '=IF(N(D5)=0,"",E5/D5)', fmt=RATE)
+    put(ws, 5, 6, Formula('=IF(N(D5)=0,"",E5/D5)'), fmt=RATE)
     put(ws, 5, 7, s.get("carryover"), span=2, fmt=MONEY)
     _breakdown(ws, 6, "按资金来源", [("一般公共预算财政拨款", "general_budget"), ("政府性基金预算财政拨款", "government_fund"),
                                    ("国有资本经营预算财政拨款", "state_capital"), ("其他资金", "other")], s)
@@ -163,7 +164,7 @@ def _breakdown(ws: Worksheet, row: int, label: str, parts: list[tuple[str, str]]
         put(ws, row + 1, col, s.get(key), fmt=MONEY)
     end = 3 + len(parts)
     put(ws, row, end, "合计", head=True)
-    put(ws, row + 1, end, f"=SUM(C{row + 1}:{chr(ord('A') + end - 2)}{row + 1})", fmt=MONEY)
+    put(ws, row + 1, end, Formula(f"=SUM(C{row + 1}:{chr(ord('A') + end - 2)}{row + 1})"), fmt=MONEY)
 
 
 def _task_table(ws: Worksheet, row: int, totals: list[tuple[str, int]], view: ReportView) -> int:
@@ -180,9 +181,9 @@ def _task_table(ws: Worksheet, row: int, totals: list[tuple[str, int]], view: Re
     first = row + 1
     put(ws, first, 1, "—")
     put(ws, first, 2, "部门整体预算执行率", span=2, align=LEFT)
-    put(ws, first, 4, "=D5", fmt=MONEY)
-    put(ws, first, 5, "=E5", fmt=MONEY)
-    put(ws, first, 6, f'=IF(N(D{first})=0,"",E{first}/D{first})', fmt=RATE)
+    put(ws, first, 4, Formula("=D5"), fmt=MONEY)
+    put(ws, first, 5, Formula("=E5"), fmt=MONEY)
+    put(ws, first, 6, Formula(f'=IF(N(D{first})=0,"",E{first}/D{first})'), fmt=RATE)
     put(ws, first, 7, s.get("execution_weight"), fmt=SCORE)
     put(ws, first, 8, s.get("execution_score"), fmt=SCORE)
     for i, (task, (sheet, _)) in enumerate(zip(view.tasks, totals), 1):
@@ -191,15 +192,15 @@ def _task_table(ws: Worksheet, row: int, totals: list[tuple[str, int]], view: Re
         put(ws, r, 2, f"重点工作任务：{task.name}", span=2, align=LEFT)
         put(ws, r, 4, task.budget, fmt=MONEY)
         put(ws, r, 5, task.executed, fmt=MONEY)
-        put(ws, r, 6, f'=IF(N(D{r})=0,"",E{r}/D{r})', fmt=RATE)
+        put(ws, r, 6, Formula(f'=IF(N(D{r})=0,"",E{r}/D{r})'), fmt=RATE)
         put(ws, r, 7, task.task_weight, fmt=SCORE)
         put(ws, r, 8, task.task_score, fmt=SCORE)
     last = first + len(totals)
     total = last + 1
     put(ws, total, 1, "合计", head=True, span=5)
     put(ws, total, 6, None)
-    put(ws, total, 7, f"=SUM(G{first}:G{last})", fmt=SCORE)
-    put(ws, total, 8, f"=SUM(H{first}:H{last})", fmt=SCORE)
+    put(ws, total, 7, Formula(f"=SUM(G{first}:G{last})"), fmt=SCORE)
+    put(ws, total, 8, Formula(f"=SUM(H{first}:H{last})"), fmt=SCORE)
     return _score_row(ws, total + 1, view)
 
 

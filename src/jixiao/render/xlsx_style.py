@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ..load.xlsx_write import text_cell  # the one writer of user text in any workbook (re-exported here)
+
 
 COLUMNS = 8  # A–H: the indicator block is the widest part of the canonical form
 WIDTHS = (12, 14, 24, 14, 14, 9, 9, 34)
@@ -23,6 +27,19 @@ LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
 
 
+class Formula(str):
+    """A formula the project computes (=SUM(...), execution rates). Only these are written as formulas."""
+
+
+def _set(cell: Cell, value) -> None:
+    if isinstance(value, Formula):
+        cell.value = str(value)
+    elif isinstance(value, str):
+        text_cell(cell, value)
+    else:
+        cell.value = value
+
+
 def setup_sheet(ws: Worksheet) -> None:
     for i, width in enumerate(WIDTHS, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
@@ -30,30 +47,33 @@ def setup_sheet(ws: Worksheet) -> None:
 
 def title(ws: Worksheet, row: int, text: str) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    cell = ws.cell(row, 1, text)
+    cell = text_cell(ws.cell(row, 1), text)
     cell.font, cell.alignment = TITLE_FONT, CENTER
     ws.row_dimensions[row].height = 30
 
 
 def note(ws: Worksheet, row: int, text: str) -> None:
     """A line above a block, outside the borders (单位：万元)."""
-    cell = ws.cell(row, COLUMNS, text)
+    cell = text_cell(ws.cell(row, COLUMNS), text)
     cell.font, cell.alignment = CELL_FONT, RIGHT
 
 
 def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: int = 1,
         rows: int = 1, fmt: str | None = None, align: Alignment | None = None) -> None:
-    """Write a bordered cell, merged over `span` columns and `rows` rows when asked."""
+    """Write a bordered cell, merged over `span` columns and `rows` rows when asked.
+
+    A str is text (text_cell), a Formula is a formula, anything else (numbers, None) is written as it is."""
     if span > 1 or rows > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
-    cell = ws.cell(row, col, value)
+    cell = ws.cell(row, col)
+    _set(cell, value)
     cell.font = HEAD_FONT if head else CELL_FONT
     cell.alignment = align or CENTER
     if head:
         cell.fill = HEAD_FILL
     if fmt:
         cell.number_format = fmt
-    if isinstance(value, str) and not value.startswith("=") and rows == 1:
+    if isinstance(value, str) and not isinstance(value, Formula) and rows == 1:
         fit_text(ws, row, value, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
     for r in range(row, row + rows):
         for c in range(col, col + span):
