@@ -13,7 +13,7 @@ from django.utils import timezone
 from . import audit
 from .analysis import Analysis, analyse
 from .models import Comment, Evaluation, Revision, Transition
-from .permissions import TRANSITIONS
+from .permissions import EDITABLE, NEEDS_REASON, TRANSITIONS, taken_up
 
 
 @dataclass
@@ -21,6 +21,8 @@ class SaveResult:
     revision: Revision
     analysis: Analysis
     conflict: bool
+    # the evaluation left 草稿/退回修改 before the save got the lock (submitted meanwhile): kept, not current
+    read_only: str = ""
 
 
 def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
@@ -38,12 +40,16 @@ def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
 
 
 def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, source: str = "网页编辑", request=None) -> SaveResult:
-    """Store a new immutable revision. Saved on a stale base, it is kept as a conflict revision, not made current."""
+    """Store a new immutable revision. Saved on a stale base, it is kept as a conflict revision, not made current.
+
+    Status and version are read under the same row lock as the write: a save that raced a 提交审核 (or any step
+    that made the evaluation read-only) is kept as a conflict revision and never becomes the current version."""
     doc = fix_identity(doc, evaluation)
     result = analyse(doc)  # outside the transaction: scoring must not hold the row lock
     with transaction.atomic():
         ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-        conflict = base_number != ev.version
+        read_only = "" if ev.status in EDITABLE else ev.get_status_display()
+        conflict = base_number != ev.version or bool(read_only)
         number = ev.revision_count + 1
         rev = Revision.objects.create(
             evaluation=ev, number=number, base_number=base_number, conflict=conflict, document=doc,
@@ -55,9 +61,10 @@ def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, sou
         if not conflict:
             fields.update(version=number, current=rev)
         Evaluation.objects.filter(pk=ev.pk).update(**fields)
-    audit.record(request, "conflict" if conflict else "save", ev, f"第{number}版（{source}）", user=user)
+    audit.record(request, "conflict" if conflict else "save", ev,
+                 f"第{number}版（{source}）" + (f"：保存时已是“{read_only}”，未成为当前版本" if read_only else ""), user=user)
     evaluation.refresh_from_db()
-    return SaveResult(rev, result, conflict)
+    return SaveResult(rev, result, conflict, read_only)
 
 
 class WorkflowError(Exception):
@@ -68,12 +75,16 @@ def apply_transition(evaluation: Evaluation, action: str, user, comment: str = "
     sources, target, _roles = TRANSITIONS[action]
     if action == "return" and not comment.strip():
         raise WorkflowError("退回修改时请填写退回意见。")
+    if action in NEEDS_REASON and not comment.strip():
+        raise WorkflowError("撤回时请填写原因，原因会记入流程记录。")
     with transaction.atomic():
         ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if ev.status not in sources:
             raise WorkflowError(f"当前状态为“{ev.get_status_display()}”，不能执行此操作。")
         if action == "submit" and ev.current_id is None:
             raise WorkflowError("还没有保存任何内容，不能提交。")
+        if action == "withdraw" and taken_up(ev):
+            raise WorkflowError("审核人已开始审核（已写意见），不能撤回提交；如需修改，请联系审核人退回。")
         step = Transition.objects.create(
             evaluation=ev, from_status=ev.status, to_status=target, revision_number=ev.version,
             user=user, comment=comment.strip(),

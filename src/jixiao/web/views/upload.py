@@ -11,6 +11,7 @@ from ..analysis import analyse
 from ..diff import compare
 from ..permissions import evaluation_for, require_edit
 from ..services import fix_identity, save_revision
+from .editor import report_save
 from ..uploads import MAX_UPLOAD, UploadRejected, parse_upload
 
 SESSION_KEY = "pending_upload_{}"
@@ -57,7 +58,7 @@ def confirm(request, pk):
         return redirect("edit", pk=pk)
     saved = save_revision(evaluation, pending["document"], request.user, pending["base"], f"上传 {pending['name']}", request)
     if saved.conflict:
-        messages.error(request, f"保存冲突：上传期间其他人已保存新版本。上传内容已另存为第{saved.revision.number}版（冲突版本）。")
+        report_save(request, saved, evaluation)
     else:
         messages.success(request, f"已用“{pending['name']}”覆盖草稿，保存为第{saved.revision.number}版。")
     return redirect("edit", pk=pk)
