@@ -27,6 +27,7 @@ class Widget:
     choices: tuple = ()
     doc: str = ""
     notes: list = field(default_factory=list)  # findings and comments on this field, filled by the view
+    locked: bool = False  # shown, never changed here (the department's name comes from its record)
 
 
 def _text(value) -> str:
@@ -56,7 +57,10 @@ def ruleset_choices(current: str = "") -> tuple[tuple[str, str], ...]:
 
 def _widget(spec: Field, value, name: str, template: str) -> Widget:
     w = Widget(name, template, spec.label, "text", doc=spec.doc)
-    if name == "ruleset":
+    if name == "department.name":
+        w.value, w.locked = _text(value), True
+        w.doc = "单位名称取自系统中的单位记录，不能在此修改；如有错误请联系管理员。"
+    elif name == "ruleset":
         w.widget, w.value = "select", _text(value)
         w.choices = ruleset_choices(w.value)
     elif spec.type == "texts":

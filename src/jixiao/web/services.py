@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from . import audit
 from .analysis import Analysis, analyse
-from .models import Comment, Evaluation, Revision, Transition
+from .models import Comment, Evaluation, Kind, Revision, Transition
 from .permissions import EDITABLE, NEEDS_REASON, TRANSITIONS, taken_up
 
 
@@ -25,16 +25,38 @@ class SaveResult:
     read_only: str = ""
 
 
+def _same_name(a: str, b: str) -> bool:
+    return "".join(str(a).split()) == "".join(str(b).split())
+
+
+def identity_problems(doc: dict, evaluation: Evaluation, year_from_record: bool = False) -> list[str]:
+    """Where a posted or uploaded document names another department, year or kind than its record.
+
+    The record decides (a 填报人 must not produce another department's report); a differing value is refused,
+    an absent one is filled in by fix_identity. `year_from_record`: a published report of an earlier year, used
+    as the starting point of this year's draft, may carry its own year."""
+    problems = []
+    name = (doc.get("department") or {}).get("name") if isinstance(doc.get("department"), dict) else None
+    if name and not _same_name(name, evaluation.department.name):
+        problems.append(f"文件中的单位名称是“{str(name)[:100]}”，与本自评的单位“{evaluation.department.name}”不同")
+    year = doc.get("year")
+    if year not in (None, "") and str(year).strip() != str(evaluation.year.year) and not year_from_record:
+        problems.append(f"文件的评价年度是 {str(year)[:20]}，本自评是 {evaluation.year.year} 年度")
+    kind = doc.get("kind")
+    if kind not in (None, "") and str(kind) != evaluation.kind:
+        problems.append(f"文件的评价类型是“{Kind(kind).label if kind in Kind.values else str(kind)[:40]}”，"
+                        f"本自评是“{evaluation.get_kind_display()}”")
+    return problems
+
+
 def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
-    """The kind and year of a document are those of its evaluation row, whatever was posted or uploaded."""
+    """The department name, kind and year of a document are those of its evaluation row."""
     fixed = dict(doc)
     fixed["jixiao"] = fixed.get("jixiao") or 1
     fixed["kind"] = evaluation.kind
     fixed["year"] = evaluation.year.year
-    dept = dict(fixed.get("department") or {})
-    dept.setdefault("name", evaluation.department.name)
-    if not dept.get("name"):
-        dept["name"] = evaluation.department.name
+    dept = dict(fixed.get("department") or {}) if isinstance(fixed.get("department"), dict) else {}
+    dept["name"] = evaluation.department.name
     fixed["department"] = dept
     return fixed
 

@@ -29,6 +29,7 @@ class UploadRejected(Exception):
 class Parsed:
     document: dict | None
     findings: list[dict] = field(default_factory=list)
+    report: bool = False  # read from a published report (PDF/DOCX), not from a data file
 
 
 def _check_zip(path: Path) -> None:
@@ -80,4 +81,5 @@ def parse_upload(name: str, data: bytes) -> Parsed:
     for f in findings:  # the temporary path means nothing to the user
         if f.get("location"):
             f["location"] = f["location"].replace(str(Path(tempfile.gettempdir())), "").lstrip("/")
-    return Parsed(document_of(result.evaluation) if result.evaluation is not None else None, findings)
+    return Parsed(document_of(result.evaluation) if result.evaluation is not None else None, findings,
+                  report=suffix in (".docx", ".pdf"))

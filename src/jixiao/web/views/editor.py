@@ -12,7 +12,7 @@ from .. import forms
 from ...load.paths import describe
 from ..models import Comment, Status
 from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
-from ..services import save_revision
+from ..services import identity_problems, save_revision
 
 
 # the text box each step shows: a reason where the step needs one (the service refuses it empty)
@@ -81,7 +81,12 @@ def edit(request, pk):
             base = int(request.POST.get("base_version", "-1"))
         except ValueError:
             base = -1
-        saved = save_revision(evaluation, forms.document_from_post(request.POST), request.user, base, request=request)
+        document = forms.document_from_post(request.POST)
+        problems = identity_problems(document, evaluation)
+        if problems:  # only a hand-made post: the form shows the name read-only
+            messages.error(request, "未保存：" + "；".join(problems) + "。单位、年度和类型以系统中的记录为准。")
+            return redirect("edit", pk=evaluation.pk)
+        saved = save_revision(evaluation, document, request.user, base, request=request)
         report_save(request, saved, evaluation)
         return redirect("edit", pk=evaluation.pk)
     rev = evaluation.current
