@@ -70,3 +70,25 @@ def test_unreachable_database_is_a_clear_message(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert "无法连接或初始化数据库" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_no_demo_starts_with_one_administrator_and_nothing_else(tmp_path):
+    port = _free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.Popen([str(JIXIAO), "serve", "--no-demo", "--port", str(port), "--data-dir", str(tmp_path)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = ""
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and "已启动" not in out and proc.poll() is None:
+            out += proc.stdout.readline()
+        accounts = dict(re.findall(r"用户名 (\S+)\s+密码 (\S+)", out))
+        assert list(accounts) == ["admin"] and "系统管理" in out, out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "jixiao.sqlite3")
+    assert db.execute("select count(*) from jixiao_department").fetchone() == (0,)
+    assert db.execute("select count(*) from jixiao_evaluation").fetchone() == (0,)
