@@ -135,7 +135,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Uploads: the app reads at most this much of a request body and of one file (see views/upload.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # the editor posts every field of a large indicator table
+# The editor posts every field: about 11 per indicator and 10 per task, so the largest document web/limits.py
+# accepts (100 tasks, 1000 indicators) posts some 12,000 fields; a post above this is refused by Django.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Messages ride in a signed cookie (falling back to the session when long): no session write per save.
 MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..load.reader import decode, load_text
+from . import limits
 from .analysis import document_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -47,6 +48,9 @@ def _from_binary(suffix: str, data: bytes, name: str):
         path.write_bytes(data)
         if suffix in ZIP_TYPES:
             _check_zip(path)
+            _bounded(limits.check_office, path, suffix)
+        else:
+            _bounded(limits.check_pdf, path)
         if suffix == ".xlsx":
             try:
                 from ..load.xlsx import load_xlsx
@@ -60,6 +64,13 @@ def _from_binary(suffix: str, data: bytes, name: str):
         return extract_file(path)
 
 
+def _bounded(check, *args) -> None:
+    try:
+        check(*args)
+    except limits.TooLarge as exc:
+        raise UploadRejected(str(exc)) from None
+
+
 def parse_upload(name: str, data: bytes) -> Parsed:
     suffix = Path(name).suffix.lower()
     if len(data) > MAX_UPLOAD:
@@ -68,6 +79,8 @@ def parse_upload(name: str, data: bytes) -> Parsed:
         raise UploadRejected("文件是空的。")
     if suffix in TEXT_TYPES:
         text, failure = decode(data, name)
+        if failure is None:
+            _bounded(limits.check_yaml if TEXT_TYPES[suffix] == "yaml" else limits.check_json, text)
         result = failure or load_text(text, TEXT_TYPES[suffix], name)
     elif suffix in ZIP_TYPES and not data.startswith(b"PK\x03\x04"):
         raise UploadRejected("文件内容不是 Office 文件（扩展名与内容不符）。")
@@ -81,5 +94,7 @@ def parse_upload(name: str, data: bytes) -> Parsed:
     for f in findings:  # the temporary path means nothing to the user
         if f.get("location"):
             f["location"] = f["location"].replace(str(Path(tempfile.gettempdir())), "").lstrip("/")
-    return Parsed(document_of(result.evaluation) if result.evaluation is not None else None, findings,
-                  report=suffix in (".docx", ".pdf"))
+    document = document_of(result.evaluation) if result.evaluation is not None else None
+    if document is not None:
+        _bounded(limits.check_document, document)  # what the file turned into: an Excel or PDF too
+    return Parsed(document, findings, report=suffix in (".docx", ".pdf"))

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 
 from .. import forms
 from ...load.paths import describe
+from ..limits import TooLarge, check_document
 from ..models import Comment, Status
 from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
 from ..services import identity_problems, save_revision
@@ -85,6 +86,11 @@ def edit(request, pk):
         problems = identity_problems(document, evaluation)
         if problems:  # only a hand-made post: the form shows the name read-only
             messages.error(request, "未保存：" + "；".join(problems) + "。单位、年度和类型以系统中的记录为准。")
+            return redirect("edit", pk=evaluation.pk)
+        try:
+            check_document(document)  # what is saved must stay editable and quick to score
+        except TooLarge as exc:
+            messages.error(request, f"未保存：{exc}")
             return redirect("edit", pk=evaluation.pk)
         saved = save_revision(evaluation, document, request.user, base, request=request)
         report_save(request, saved, evaluation)
