@@ -6,6 +6,7 @@ through the extractor when it is installed. Every problem is a message for the u
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -43,25 +44,42 @@ def _check_zip(path: Path) -> None:
 
 
 def _from_binary(suffix: str, data: bytes, name: str):
+    """Office and PDF files are read from a temporary file; findings name the user's file, never the temporary one."""
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)
-        if suffix in ZIP_TYPES:
-            _check_zip(path)
-            _bounded(limits.check_office, path, suffix)
-        else:
-            _bounded(limits.check_pdf, path)
-        if suffix == ".xlsx":
-            try:
-                from ..load.xlsx import load_xlsx
-            except ImportError:
-                raise UploadRejected("本系统尚未安装 Excel 模板读取功能，请上传 YAML 或 JSON 文件。")
-            return load_xlsx(path)
+        result = _read_binary(suffix, path)
+        return _renamed(result, str(path), Path(name).name or f"upload{suffix}")
+
+
+def _read_binary(suffix: str, path: Path):
+    if suffix in ZIP_TYPES:
+        _check_zip(path)
+        _bounded(limits.check_office, path, suffix)
+    else:
+        _bounded(limits.check_pdf, path)
+    if suffix == ".xlsx":
         try:
-            from ..extract import extract_file
+            from ..load.xlsx import load_xlsx
         except ImportError:
-            raise UploadRejected("本系统尚未安装报告提取功能，暂不能从 PDF/DOCX 读取，请上传 YAML、JSON 或 Excel 文件。")
-        return extract_file(path)
+            raise UploadRejected("本系统尚未安装 Excel 模板读取功能，请上传 YAML 或 JSON 文件。")
+        return load_xlsx(path)
+    try:
+        from ..extract import extract_file
+    except ImportError:
+        raise UploadRejected("本系统尚未安装报告提取功能，暂不能从 PDF/DOCX 读取，请上传 YAML、JSON 或 Excel 文件。")
+    return extract_file(path)
+
+
+def _renamed(result, temporary: str, name: str):
+    """The same result with the temporary path replaced by the uploaded file's name in every finding."""
+    def fix(f):
+        location = f.location
+        if location is not None and location.file and temporary in location.file:
+            location = location.model_copy(update={"file": location.file.replace(temporary, name)})
+        return f.model_copy(update={"location": location, "message": f.message.replace(temporary, name)})
+
+    return dataclasses.replace(result, findings=[fix(f) for f in result.findings])
 
 
 def _bounded(check, *args) -> None:
@@ -91,9 +109,6 @@ def parse_upload(name: str, data: bytes) -> Parsed:
     else:
         raise UploadRejected(f"不支持的文件类型“{suffix or '无扩展名'}”，可上传：{ALLOWED}。")
     findings = [f.as_json() for f in result.findings]
-    for f in findings:  # the temporary path means nothing to the user
-        if f.get("location"):
-            f["location"] = f["location"].replace(str(Path(tempfile.gettempdir())), "").lstrip("/")
     document = document_of(result.evaluation) if result.evaluation is not None else None
     if document is not None:
         _bounded(limits.check_document, document)  # what the file turned into: an Excel or PDF too
