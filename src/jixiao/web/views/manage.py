@@ -109,6 +109,7 @@ def users(request):
                 is_superuser=data["role"] == Role.ADMIN, is_staff=data["role"] == Role.ADMIN)
             Profile.objects.create(user=user, role=data["role"], department=data["department"])
         audit.record(request, "user_create", detail=_describe(user))
+        messages.success(request, f"已新建用户 {user.username}。")
         return render(request, "web/manage/user.html", _user_context(user, UserForm(initial=_initial(user),
                                                                                    editing=user), password))
     listed = get_user_model().objects.select_related("profile__department").order_by("username")
@@ -178,6 +179,7 @@ def user_password(request, pk):
 
     reset(username=person.username)  # a forgotten password often comes with a lockout
     audit.record(request, "password_reset", detail=f"{person.username}：已重置密码并解除登录锁定")
+    messages.success(request, f"已重置 {person.username} 的密码，原密码已失效。")
     return render(request, "web/manage/user.html", _user_context(person, UserForm(initial=_initial(person),
                                                                                  editing=person), password))
 
