@@ -56,7 +56,7 @@ def test_a_path_in_the_form_reads_no_file(world, client_for, value):
     assert rev.number == 2 and rev.document["ruleset"] == value  # kept as typed, nothing lost
     assert rev.score is None and "JX-R008" in _codes(rev)
     assert "root:" not in page and "root:" not in str(rev.findings)
-    assert "（无此规则集）" in page
+    assert "（无此规则集或无法使用）" in page
 
 
 def test_a_real_rule_set_file_named_in_the_form_is_not_used(world, client_for, tmp_path):
@@ -97,3 +97,17 @@ def test_a_typo_in_the_rule_set_leaves_every_download_working(world, client_for)
         assert response.status_code == 200 and response.get("Content-Disposition", "").startswith("attachment"), fmt
     sheet = load_workbook(io.BytesIO(client.get(f"/e/{world.ev_a.pk}/download/xlsx/").content)).worksheets[0]
     assert "未评分" in [c.value for row in sheet.iter_rows() for c in row]
+
+
+def test_a_broken_installed_rule_set_leaves_downloads_working(world, client_for, tmp_path, monkeypatch):
+    (tmp_path / "qu-broken-2025.yaml").write_text("name: qu-broken-2025\ntitle: 写错的细则\nextends: gz-dept-ref-2023\n"
+                                                  "weigths: {output: 50}\n", encoding="utf-8")
+    monkeypatch.setenv("JIXIAO_RULESETS_DIR", str(tmp_path))
+    client = client_for(world.filler_a)
+    data = form_fields(client.get(f"/e/{world.ev_a.pk}/").content.decode())
+    data["ruleset"] = "qu-broken-2025"
+    client.post(f"/e/{world.ev_a.pk}/", data)
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.current.score is None and "JX-R003" in _codes(world.ev_a.current)
+    for fmt in ("docx", "xlsx"):
+        assert client.get(f"/e/{world.ev_a.pk}/download/{fmt}/").status_code == 200, fmt

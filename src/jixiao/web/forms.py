@@ -51,7 +51,7 @@ def ruleset_choices(current: str = "") -> tuple[tuple[str, str], ...]:
         titles = ruleset_titles()
     choices = (("", "按评价类型自动选择"),) + tuple((name, f"{title}（{name}）") for name, title in titles)
     if current and current not in {v for v, _ in choices}:
-        choices += ((current, f"（无此规则集）{current}"),)
+        choices += ((current, f"（无此规则集或无法使用）{current}"),)
     return choices
 
 
