@@ -39,3 +39,14 @@ def seed():
 @pytest.fixture
 def cli():
     return run_cli
+
+
+PROJECT_EXAMPLE = EXAMPLES / "community-library-2024.yaml"
+
+
+@pytest.fixture(scope="session")
+def project():
+    """The project example (fictional), with 其中 rows, declared scores, 附件, 落款 and 成文日期."""
+    from jixiao.load import load_file
+
+    return load_file(PROJECT_EXAMPLE).evaluation

@@ -55,5 +55,28 @@ def test_doctor_reports_converters_and_fonts():
     assert "仿宋" in done.stdout and "黑体" in done.stdout
     if shutil.which("soffice") and shutil.which("fc-match"):
         assert done.returncode == 0, done.stdout
+        assert "方正小标宋简体" in done.stdout and "Noto Serif CJK SC Bold 替代" in done.stdout
     else:
         assert done.returncode == 1 and "apt-get install" in done.stdout
+
+
+def test_the_published_report_has_no_review_unless_asked(tmp_path):
+    plain, review = tmp_path / "plain", tmp_path / "review"
+    assert run_cli("render", SEED, "--format", "md,html", "-o", plain).returncode == 0
+    done = run_cli("render", SEED, "--format", "md", "--with-review", "-o", review)
+    assert done.returncode == 0, done.stderr
+    public = (plain / "liwan-fulian-2023.md").read_text(encoding="utf-8")
+    internal = (review / "liwan-fulian-2023.md").read_text(encoding="utf-8")
+    assert "审核发现" not in public and "规则集" not in public and str(SEED.parent) not in public
+    assert "审核发现" in internal and "复核参考" in internal and str(SEED.parent) not in internal
+
+
+def test_empty_sections_are_pointed_to_the_drafts(tmp_path):
+    bare = tmp_path / "bare.yaml"
+    text = SEED.read_text(encoding="utf-8")
+    bare.write_text(text[:text.index("problems:")], encoding="utf-8")
+    done = run_cli("render", bare, "--format", "md", "-o", tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "未填写“存在的主要问题”“下一步改进措施”" in done.stderr and "--draft" in done.stderr
+    md = (tmp_path / "bare.md").read_text(encoding="utf-8")
+    assert md.count("（本部分未填报。）") >= 2

@@ -107,3 +107,71 @@ def test_a_restyled_template_is_used(seed, tmp_path):
     template.save(str(tmp_path / "mine.docx"))
     path = render_docx(make_view(seed), tmp_path / "out.docx", tmp_path / "mine.docx")
     assert docx.Document(str(path)).styles["Normal"].font.size == Pt(12)
+
+
+def test_no_style_keeps_office_theme_fonts_or_colours(seed_docx):
+    doc = docx.Document(str(seed_docx))
+    for style in doc.styles:
+        rpr = style.element.find(qn("w:rPr"))
+        if rpr is None or style.type not in (1, 2):  # paragraph and character styles
+            continue
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is not None:
+            assert not [a for a in fonts.attrib if "heme" in a], style.name
+        assert rpr.find(qn("w:color")) is None, style.name
+    for n in range(4, 10):
+        assert east_asia_font(doc.styles[f"Heading {n}"]) == "仿宋"
+    assert east_asia_font(doc.styles["Heading 1 Char"]) == "黑体"
+
+
+@pytest.mark.parametrize("style", ["Title", "Subtitle", "Footer", "落款", "成文日期"])
+def test_centred_and_closing_styles_have_no_body_indent(seed_docx, style):
+    ind = docx.Document(str(seed_docx)).styles[style].element.find(qn("w:pPr") + "/" + qn("w:ind"))
+    assert ind.get(qn("w:firstLineChars")) == "0" and ind.get(qn("w:firstLine")) == "0"
+
+
+def test_title_is_one_paragraph_broken_by_meaning(seed_docx):
+    title = next(p for p in docx.Document(str(seed_docx)).paragraphs if p.style.name == "Title")
+    assert title.text == "2023年度广州市荔湾区妇女联合会\n部门整体支出绩效自评报告"
+    assert title.alignment == 1 or title.style.paragraph_format.alignment == 1  # centred
+
+
+def test_document_is_chinese_and_keeps_punctuation_inside_the_text_block(seed_docx):
+    doc = docx.Document(str(seed_docx))
+    rpr = doc.styles.element.find(qn("w:docDefaults") + "/" + qn("w:rPrDefault") + "/" + qn("w:rPr"))
+    lang = rpr.find(qn("w:lang"))
+    assert lang.get(qn("w:val")) == lang.get(qn("w:eastAsia")) == "zh-CN"
+    punct = doc.styles["Normal"].element.find(qn("w:pPr") + "/" + qn("w:overflowPunct"))
+    assert punct.get(qn("w:val")) == "0"
+
+
+def test_created_date_is_the_render_time(seed, tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    before = datetime.now(timezone.utc) - timedelta(seconds=2)
+    props = docx.Document(str(render_docx(make_view(seed), tmp_path / "d.docx"))).core_properties
+    created = props.created if props.created.tzinfo else props.created.replace(tzinfo=timezone.utc)
+    assert before <= created <= datetime.now(timezone.utc) + timedelta(seconds=2)
+    assert props.modified == props.created
+
+
+def test_signature_and_date_are_placed_by_their_lengths(project, tmp_path):
+    doc = docx.Document(str(render_docx(make_view(project), tmp_path / "p.docx")))
+    by_style = {p.style.name: p for p in doc.paragraphs}
+    signature, date = by_style["落款"], by_style["成文日期"]
+    assert (signature.text, date.text) == ("青禾区文化广电旅游体育局", "2025年3月20日")
+    # the date starts two characters to the right of the signature, and the signature keeps two on its right
+    sig_w, date_w = 12, 6.5 + 5 * 0.23  # 12 CJK characters; half-width digits, and 5 changes of script
+    sig_right, date_right = signature.paragraph_format.right_indent.pt, date.paragraph_format.right_indent.pt
+    assert abs(sig_right - 2 * 15.75) < 0.1
+    assert abs((date_right + date_w * 15.75) - (sig_right + sig_w * 15.75 - 2 * 15.75)) < 0.1
+    assert by_style["附件说明"].text == "附件：2024年度社区图书馆分馆建设及阅读推广项目支出绩效自评表"
+
+
+def test_review_paragraph_only_when_asked(seed, tmp_path):
+    from jixiao.render import build_view
+
+    plain = docx_dump(render_docx(build_view(seed), tmp_path / "plain.docx"))
+    review = docx_dump(render_docx(build_view(seed, with_review=True), tmp_path / "review.docx"))
+    assert "复核" not in plain and "规则集" not in plain
+    assert "（复核参考：按“gz-dept-ref-2023”规则集测算" in review

@@ -29,7 +29,7 @@ def test_html_shows_the_outline_and_figures(seed):
     soup = BeautifulSoup(render_html(make_view(seed)), "html.parser")
     headings = [h.get_text() for h in soup.find_all(["h2", "h3"])]
     assert [h for h in headings if h in OUTLINE] == list(OUTLINE)
-    assert soup.h1.get_text() == "2023年度广州市荔湾区妇女联合会部门整体支出绩效自评报告"
+    assert soup.h1.get_text() == "2023年度广州市荔湾区妇女联合会部门整体支出绩效自评报告"  # lines joined by <br>
     assert "全年预算数688.34万元" in soup.get_text()
     assert len(soup.find_all("table")) == 2
 
@@ -46,11 +46,32 @@ def test_html_fragment_for_the_web_app(seed):
     assert "<style>" in fragment
 
 
-def test_html_lists_findings_and_score_when_checked(seed):
+@pytest.mark.parametrize("render", [render_html, render_markdown], ids=["html", "markdown"])
+def test_public_formats_carry_the_report_only(seed, render):
     view = build_view(seed)
-    text = BeautifulSoup(render_html(view), "html.parser").get_text()
-    assert "审核发现" in text and view.findings[0].code in text
-    assert "参考分" in text
+    assert view.findings and view.score  # checked and scored, but none of it is published
+    text = render(view)
+    assert "审核发现" not in text and "复核" not in text and "规则集" not in text
+    for f in view.findings:
+        assert f.code not in text and f.message not in text
+    assert str(seed.source) not in text and "/work/" not in text and ".yaml" not in text
+
+
+@pytest.mark.parametrize("render", [render_html, render_markdown], ids=["html", "markdown"])
+def test_with_review_findings_and_the_review_score_are_added(seed, render):
+    view = build_view(seed, with_review=True)
+    text = render(view)
+    assert "审核发现" in text and view.findings[0].code in text and "复核得分" in text
+    assert "参考分" in text and "不是单位自评" in text
+    assert "liwan-fulian-2023.yaml:" in text and str(seed.source) not in text  # the file's name, not its path
+
+
+def test_html_closing_lines(project):
+    soup = BeautifulSoup(render_html(make_view(project)), "html.parser")
+    assert soup.select_one("p.jx-attachment").get_text() == "附件：2024年度社区图书馆分馆建设及阅读推广项目支出绩效自评表"
+    assert soup.select_one("p.jx-signature").get_text() == "青禾区文化广电旅游体育局"
+    assert soup.select_one("p.jx-date").get_text() == "2025年3月20日"
+    assert [t for t in soup.h1.strings] == ["2024年度青禾区文化广电旅游体育局", "社区图书馆分馆建设及阅读推广", "项目支出绩效自评报告"]
 
 
 def test_markdown_has_the_outline(seed):

@@ -47,6 +47,7 @@ def test_chinese_text_uses_cjk_fonts_only(seed_pdf):
     names = " ".join(f["name"] for f in fonts)
     assert "FandolFang" in names  # 仿宋 body
     assert "FandolKai" in names  # 楷体 headings
+    assert re.search(r"NotoSerifCJK\w*-Bold", names)  # the heavier 小标宋 substitute of the title
 
 
 def test_key_figures_and_headings_are_in_the_text(seed_pdf):

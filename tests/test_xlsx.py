@@ -20,7 +20,7 @@ from jixiao.load.xlsx_layout import DATA_SHEETS, GUIDE_SHEET, LEVEL2_CHOICES
 from jixiao.load.xlsx_write import write_template, write_xlsx
 from jixiao.model import LEVEL2_BY_LEVEL1
 
-from .conftest import SEED, need_tool, run_cli
+from .conftest import EXAMPLES, SEED, need_tool, run_cli
 
 DATA = Path(__file__).parent / "data" / "xlsx"
 PROJECT = DATA / "project-2024.yaml"
@@ -31,7 +31,9 @@ HEADERS = {
     "收支情况": ["字段", "值", "填写说明"],
     "绩效目标": ["绩效目标"],
     "重点任务": ["序号", "名称", "期望达到的目标", "年度支出预算数", "预算完成数", "执行率", "执行偏差说明",
-              "目标实际完成情况及主要成效"],
+              "目标实际完成情况及主要成效", "年初预算数", "执行率分值", "执行率得分",
+              *(f"{row}{head}" for row in ("当年财政拨款", "上年结转资金", "其他资金")
+                for head in ("年初预算数", "全年预算数", "全年执行数"))],
     "绩效指标": ["所属任务序号", "一级指标", "二级指标", "三级指标", "计量单位", "实施周期指标值", "年度指标值",
               "实际完成值", "是否完成", "分值", "得分", "偏差原因分析及改进措施", "不适用"],
     "结论与问题": ["类别", "内容"],
@@ -81,10 +83,12 @@ def test_template_has_every_sheet_and_header(template):
         assert ws.freeze_panes == "A2"
         assert ws["A1"].font.name == "宋体" and ws["A1"].font.bold
     labels = [ws.value for ws in wb["基本信息"]["A"][1:]]
-    assert labels == ["格式版本", "评价类型", "年度", "金额单位", "规则集", "单位名称", "预算编码", "主管部门", "自评得分", "自评等级"]
+    assert labels == ["格式版本", "评价类型", "年度", "金额单位", "规则集", "单位名称", "预算编码", "主管部门", "自评得分", "自评等级",
+                      "落款", "成文日期", "填报人", "联系电话", "单位负责人"]
     labels = [ws.value for ws in wb["收支情况"]["A"][1:]]
     assert labels == ["全年预算数", "年初预算数", "执行数", "执行率", "一般公共预算财政拨款", "政府性基金预算财政拨款",
-                      "国有资本经营预算财政拨款", "其他资金", "基本支出", "项目支出", "年末结转和结余"]
+                      "国有资本经营预算财政拨款", "其他资金", "基本支出", "项目支出", "年末结转和结余",
+                      "预算执行率分值", "预算执行率得分"]
     guide = " ".join(str(c.value) for c in wb[GUIDE_SHEET]["A"] if c.value)
     assert "jixiao validate" in guide and "≥98%" in guide
 
@@ -99,7 +103,7 @@ def test_template_has_drop_downs(template):
     assert set(ind["C2"].strip('"').split(",")) == every_level2 == set(LEVEL2_CHOICES)
     assert {"%", "次", "人次", "万人次", "个工作日", "万元"} <= set(ind["E2"].strip('"').split(","))
     assert ind["I2"] == ind["M2"] == '"是,否"'
-    assert validations(wb["结论与问题"])["A2"] == '"自评结论,主要成效,存在的主要问题,下一步改进措施"'
+    assert validations(wb["结论与问题"])["A2"] == '"自评结论,主要成效,存在的主要问题,下一步改进措施,附件"'
     units = next(dv for dv in wb["绩效指标"].data_validations.dataValidation if "E2" in str(dv.sqref))
     assert not units.showErrorMessage  # free entry: units not in the list are allowed
     for formula in [*basic.values(), *ind.values()]:
@@ -118,7 +122,9 @@ def test_empty_template_loads_with_only_missing_required_fields(template):
 
 
 # -- lossless round trip -----------------------------------------------------------------------
-@pytest.mark.parametrize("source", [SEED, PROJECT], ids=["department", "project"])
+@pytest.mark.parametrize("source", [SEED, PROJECT, EXAMPLES / "community-library-2024.yaml",
+                                    EXAMPLES / "clean-department-2024.yaml"],
+                         ids=["department", "project", "closing-and-fund-rows", "declared-execution"])
 def test_round_trip_gives_the_same_model(tmp_path, source):
     original = load_file(source)
     back = load_file(filled(tmp_path, source))

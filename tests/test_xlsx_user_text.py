@@ -29,7 +29,8 @@ HOSTILE = {
     "deviation": "@x 原因",
     "name": "-2+3",
 }
-COMPUTED = re.compile(r"=(SUM\(|IF\(N\(|[A-H]\d+$|[FH]6\+SUM\()")
+# what the project's own formulas are made of: cell references, SUM, IF(N(…)=0,"",…), + : , / and sheet names
+COMPUTED = re.compile(r"=(?:[A-Z]{1,2}\d+|SUM|IF|N|=0|[()+:,/\"]|'[^']*'!)+$")
 
 
 def hostile_document() -> str:

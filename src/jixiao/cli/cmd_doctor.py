@@ -42,10 +42,17 @@ def doctor() -> None:
         statuses = font_status(Path(tmp))
     for s in statuses:
         mark = "✓" if s.ok else "✗"
-        hint = "" if s.ok else f"（应为 {s.wanted}，安装 {s.package}）"
-        click.echo(f"  {mark} {s.name:<8} → {s.resolved or '无'}{hint}")
+        face = f" {s.resolved_style}" if s.resolved and s.resolved_style else ""
+        wanted = f"{s.wanted} {s.style}" if s.style != "Regular" else s.wanted
+        hint = "" if s.ok else f"（应为 {wanted}，安装 {s.package}）"
+        click.echo(f"  {mark} {s.name:<8} → {s.resolved or '无'}{face}{hint}")
         if not s.ok:
             missing.add(s.package)
+    heavy = next((s for s in statuses if s.style == "Bold" and s.ok), None)
+    if heavy is not None:
+        click.echo(f"  标题字体（方正小标宋简体）未安装时，PDF 用较重的 {heavy.resolved} {heavy.resolved_style} 替代（比正文的宋体更重）。")
+    if statuses:
+        click.echo("  生僻字（如“滘”）Fandol 字体中没有时，取自 Noto Serif CJK SC（衬线，与正文一致）。")
     if missing:
         click.echo(f"缺少：{' '.join(sorted(missing))}。Debian/Ubuntu 上以管理员身份运行：apt-get install {' '.join(sorted(missing))}")
         sys.exit(1)

@@ -57,8 +57,14 @@ def _parse_formats(text: str | None) -> tuple[list[str], bool]:
 @click.option("--output", "-o", "out_dir", type=click.Path(path_type=Path), default=Path("."), show_default=True, help="输出目录。")
 @click.option("--ruleset", help="评分规则集（默认按评价类型选择）。")
 @click.option("--template", type=click.Path(path_type=Path, exists=True, dir_okay=False), help="自定义 DOCX 模板（由默认模板修改而来）。")
-def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, template: Path | None) -> None:
-    """由 FILE 生成自评报告（DOCX/PDF/HTML/Markdown）和自评表（XLSX）。"""
+@click.option("--with-review", is_flag=True,
+              help="在报告中加入复核内容（规则集测算的得分、审核发现），供内部审阅；对外公开的报告不要加。")
+def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, template: Path | None,
+           with_review: bool) -> None:
+    """由 FILE 生成自评报告（DOCX/PDF/HTML/Markdown）和自评表（XLSX）。
+
+    报告只包含单位自己的文字、自评得分和等级；规则集测算的得分写在自评表的“复核得分”列。
+    """
     wanted, explicit = _parse_formats(formats)
     result = load_file(file)
     if result.evaluation is None or has_errors(result.findings):
@@ -76,10 +82,20 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
     try:
-        view = build_view(result.evaluation, _operator_ruleset(ruleset))
+        view = build_view(result.evaluation, _operator_ruleset(ruleset), with_review=with_review)
     except _RULESET_ERRORS as exc:
         raise click.UsageError(f"规则集无效：{exc}") from exc
+    _say_what_is_missing(result.evaluation, file)
     sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
+
+
+def _say_what_is_missing(evaluation, file: Path) -> None:
+    """Sections the unit left empty stay empty in the report; say so, and where a draft can be had."""
+    empty = [label for label, texts in (("存在的主要问题", evaluation.problems), ("下一步改进措施", evaluation.measures))
+             if not texts]
+    if empty:
+        click.echo(f"提示：未填写“{'”“'.join(empty)}”，报告中该部分标为“本部分未填报”。"
+                   f"可运行 jixiao check {file} --draft 根据审核发现起草，确认后填入输入文件。", err=True)
 
 
 def _write_all(view, wanted: list[str], base: Path, template: Path | None) -> int:

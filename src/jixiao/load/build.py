@@ -11,8 +11,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..model import (
-    ByNature, BySource, Department, Evaluation, Finance, Finding, Indicator, Kind, Level1, Location,
-    Money, MoneyUnit, Paragraph, Task,
+    ByNature, BySource, Department, Evaluation, Finance, Finding, FundLine, Indicator, Kind, Level1, Location,
+    Money, MoneyUnit, Paragraph, Task, TaskSources,
 )
 from ..model.catalogue import finding
 from ..model.values import parse_quantity
@@ -218,6 +218,10 @@ class Builder:
         if fields is None:
             return None
         vals, locs = self.values(fields, path)
+        sources = self.sub_object(fields, "by_source", TaskSources, path,
+                                  {"current_year": FundLine, "carried_over": FundLine, "other": FundLine})
+        if sources is not None:
+            vals["by_source"] = sources
         vals["indicators"] = self.items(fields, "indicators", INDICATOR, path, self.indicator)
         return Task(location=node.location, field_locations=locs, **vals)
 
@@ -227,13 +231,27 @@ class Builder:
             return None
         vals, locs = self.values(fields, path)
         for key, model in (("by_source", BySource), ("by_nature", ByNature)):
-            if key in fields:
-                spec, sub = fields[key]
-                subfields = self.mapping(sub, spec, _join(path, key)) if sub.value is not None else None
-                if subfields is not None:
-                    svals, slocs = self.values(subfields, _join(path, key))
-                    vals[key] = model(location=sub.location, field_locations=slocs, **svals)
+            built = self.sub_object(fields, key, model, path)
+            if built is not None:
+                vals[key] = built
         return Finance(location=node.location, field_locations=locs, **vals)
+
+    def sub_object(self, fields: dict[str, tuple[Field, Node]], key: str, model, path: str,
+                   children: dict[str, Any] | None = None):
+        """The nested object at `key` (with nested objects of its own in `children`), or None when absent."""
+        if key not in fields:
+            return None
+        spec, sub = fields[key]
+        where = _join(path, key)
+        subfields = self.mapping(sub, spec, where) if sub.value is not None else None
+        if subfields is None:
+            return None
+        vals, locs = self.values(subfields, where)
+        for child, child_model in (children or {}).items():
+            built = self.sub_object(subfields, child, child_model, where)
+            if built is not None:
+                vals[child] = built
+        return model(location=sub.location, field_locations=locs, **vals)
 
     def evaluation(self, root: Node) -> Evaluation | None:
         fields = self.mapping(root, ROOT, "")

@@ -31,6 +31,15 @@ def _money(key, *zh, doc="", example=None):
     return Field(key, zh, "money", doc, example=example)
 
 
+def _fund_line(key, *zh):
+    """One 其中 row of a task's 项目资金 block: 年初预算数, 全年预算数, 全年执行数."""
+    return Field(key, zh, "object", f"其中：{zh[0]}（年初预算数、全年预算数、全年执行数）。", children=(
+        _money("initial_budget", "年初预算数", doc="年初预算数。"),
+        _money("budget", "全年预算数", doc="全年预算数。"),
+        _money("executed", "全年执行数", "执行数", doc="全年执行数。"),
+    ))
+
+
 INDICATOR = Field(
     "indicators", ("绩效指标",), "list", "任务或项目的绩效指标，一行一个三级指标。",
     children=(
@@ -59,10 +68,20 @@ TASK = Field(
         Field("name", ("名称", "任务名称", "项目名称"), "str", "任务或项目名称。", required=True, example="妇联活动及组织建设阵地建设"),
         Field("expected", ("期望达到的目标", "预期目标"), "str", "期望达到的目标。"),
         Field("outcome", ("目标实际完成情况及主要成效", "实际完成情况"), "str", "目标实际完成情况及主要成效。"),
+        _money("initial_budget", "年初预算数", doc="年初预算数（自评表“年度资金总额”行；不参与执行率计算）。", example=91.20),
         _money("budget", "年度支出预算数", "全年预算数", doc="年度支出预算数。", example=91.20),
         _money("executed", "预算完成数", "全年执行数", "执行数", doc="预算完成数（执行数）。", example=91.20),
         Field("execution_rate", ("执行率",), "rate", "作者填写的执行率（百分数，如 100 或 100%）。", example="100%"),
         Field("execution_note", ("执行偏差说明",), "str", "执行率偏低或超预算时的说明。"),
+        Field("execution_weight", ("预算执行率分值", "资金分值"), "decimal",
+              "自评表“年度资金总额”行的分值，照单位填写（多为 10）。", example=10),
+        Field("execution_score", ("预算执行率得分", "资金得分"), "decimal",
+              "自评表“年度资金总额”行的得分，照单位自评填写。", example=10),
+        Field("by_source", ("资金来源", "其中"), "object", "自评表“年度资金总额”下的“其中”各行。", children=(
+            _fund_line("current_year", "当年财政拨款", "本年财政拨款", "财政拨款"),
+            _fund_line("carried_over", "上年结转资金", "上年结转"),
+            _fund_line("other", "其他资金"),
+        )),
         INDICATOR,
     ),
 )
@@ -74,6 +93,10 @@ FINANCE = Field(
         _money("initial_budget", "年初预算数", doc="年初预算数（不参与执行率计算）。"),
         _money("executed", "执行数", "全年执行数", "预算完成数", doc="全年执行数。", example=688.34),
         Field("execution_rate", ("执行率", "完成预算的%"), "rate", "作者填写的执行率（百分数）。", example="100%"),
+        Field("execution_weight", ("预算执行率分值", "资金分值"), "decimal",
+              "部门整体支出绩效自评表“年度资金总额”行的分值，照单位填写（多为 10）。", example=10),
+        Field("execution_score", ("预算执行率得分", "资金得分"), "decimal",
+              "部门整体支出绩效自评表“年度资金总额”行的得分，照单位自评填写。", example=10),
         Field("by_source", ("按资金来源",), "object", "按资金来源分的支出。", children=(
             _money("general_budget", "一般公共预算财政拨款", example=688.34),
             _money("government_fund", "政府性基金预算财政拨款", example=0),
@@ -117,6 +140,13 @@ ROOT = Field(
         Field("measures", ("下一步改进措施", "改进措施"), "texts", "下一步改进措施。" + TEXTS_DOC),
         Field("declared_score", ("自评得分",), "decimal", "作者自评的总分。", example=98),
         Field("declared_grade", ("自评等级",), "str", "作者自评的等级（优/良/中/差，或 优秀 等）。", example="优"),
+        Field("attachments", ("附件", "附件说明"), "texts", "报告的附件名称，一个附件一项（正文后的“附件：”说明）。",
+              example="2023年度部门整体支出绩效自评表"),
+        Field("signature", ("落款", "署名", "发文机关署名"), "str", "报告末尾的落款（单位署名）；缺省时用单位名称。"),
+        Field("date", ("成文日期", "报告日期"), "str", "成文日期，如 2024年3月15日（也可写 2024-03-15）。", example="2024年3月15日"),
+        Field("filled_by", ("填报人",), "str", "自评表的填报人。"),
+        Field("phone", ("联系电话",), "str", "填报人的联系电话。"),
+        Field("unit_head", ("单位负责人",), "str", "单位负责人（自评表签字栏）。"),
     ),
 )
 

@@ -24,7 +24,7 @@ MEASURE_UNITS = ("%", "次", "个", "项", "人", "人次", "万人次", "户", 
                  "个工作日", "小时", "篇", "份", "所", "家", "平方米", "万元", "元", "分", "年", "月")
 # 结论与问题: category label → root field key. Labels are the canonical Chinese names of the fields.
 CATEGORY_KEYS = {"自评结论": "conclusion", "主要成效": "achievements",
-                 "存在的主要问题": "problems", "下一步改进措施": "measures"}
+                 "存在的主要问题": "problems", "下一步改进措施": "measures", "附件": "attachments"}
 
 _FIELDS: dict[str, Field] = dict(walk(ROOT))
 
@@ -52,6 +52,11 @@ class Column:
     def key(self) -> str:
         """The field key within its row (`name` for `tasks[].name`)."""
         return self.path.rsplit(".", 1)[-1]
+
+    @property
+    def row_path(self) -> tuple[str, ...]:
+        """The keys from the row's record to the value (`by_source`, `other`, `budget`)."""
+        return tuple(self.path.rsplit("[].", 1)[-1].split("."))
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -101,6 +106,7 @@ BASIC = Sheet("基本信息", "pairs", _PAIR_COLUMNS, required=True, pairs=(
     Pair("jixiao"), Pair("kind", KIND_CHOICES), Pair("year"), Pair("unit", UNIT_CHOICES), Pair("ruleset"),
     Pair("department.name"), Pair("department.code"), Pair("department.supervisor"),
     Pair("declared_score"), Pair("declared_grade"),
+    Pair("signature"), Pair("date"), Pair("filled_by"), Pair("phone"), Pair("unit_head"),
 ), guide="每行一个字段，在“值”列填写。评价类型、年度、单位名称必填；金额单位缺省为万元；格式版本保持 1 不变。")
 
 FUNCTIONS = Sheet("部门职能", "table", (
@@ -112,6 +118,7 @@ FINANCE = Sheet("收支情况", "pairs", _PAIR_COLUMNS, pairs=(
     Pair("finance.by_source.general_budget"), Pair("finance.by_source.government_fund"),
     Pair("finance.by_source.state_capital"), Pair("finance.by_source.other"),
     Pair("finance.by_nature.basic"), Pair("finance.by_nature.project"), Pair("finance.carryover"),
+    Pair("finance.execution_weight"), Pair("finance.execution_score"),
 ), aliases=("部门整体收支情况",),
     guide="部门整体的收入支出情况，金额按“基本信息”中的金额单位填写数字，保留两位小数；执行率填百分数（如 100%）。")
 
@@ -128,6 +135,12 @@ TASKS = Sheet("重点任务", "table", (
     Column("执行率", "tasks[].execution_rate", 12),
     Column("执行偏差说明", "tasks[].execution_note", 30),
     Column("目标实际完成情况及主要成效", "tasks[].outcome", 50),
+    Column("年初预算数", "tasks[].initial_budget", 16),
+    Column("执行率分值", "tasks[].execution_weight", 10),
+    Column("执行率得分", "tasks[].execution_score", 10),
+    *(Column(f"{row}{head}", f"tasks[].by_source.{key}.{part}", 16)
+      for key, row in (("current_year", "当年财政拨款"), ("carried_over", "上年结转资金"), ("other", "其他资金"))
+      for part, head in (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))),
 ), required=True, aliases=("重点工作任务", "项目"),
     guide="每行一项重点工作任务（项目支出评价只填一行，即项目本身）。序号从 1 开始，不要重复。")
 
@@ -150,7 +163,7 @@ INDICATORS = Sheet("绩效指标", "table", (
 CONCLUSIONS = Sheet("结论与问题", "table", (
     Column("类别", CATEGORY, 18, tuple(CATEGORY_KEYS), required=True),
     Column("内容", ITEM, 100, required=True),
-), guide="每行一段文字，类别从下拉列表选择：自评结论、主要成效、存在的主要问题、下一步改进措施。")
+), guide="每行一段文字，类别从下拉列表选择：自评结论、主要成效、存在的主要问题、下一步改进措施、附件（附件名称，一个一行）。")
 
 GUIDE_SHEET = "说明"
 DATA_SHEETS: tuple[Sheet, ...] = (BASIC, FUNCTIONS, FINANCE, GOALS, TASKS, INDICATORS, CONCLUSIONS)

@@ -43,7 +43,13 @@ class SheetReader:
 
     def find_header(self) -> bool:
         """The first of the top rows that holds a required header; every required header must be there."""
-        names = {normalize_key(n): c for c in self.spec.columns for n in c.names}
+        # A header as the template writes it names exactly one column; other spellings go to the first column
+        # that accepts them (several nested amount columns share the name 年初预算数).
+        names: dict[str, Column] = {}
+        for c in self.spec.columns:
+            for n in c.names[1:]:
+                names.setdefault(normalize_key(n), c)
+        names.update({normalize_key(c.header): c for c in self.spec.columns})
         required = [c for c in self.spec.columns if c.required]
         for row in self.ws.iter_rows(min_row=1, max_row=min(self.ws.max_row, HEADER_SCAN_ROWS)):
             matched = {cell.column: names.get(normalize_key(cell.value)) for cell in row if not is_blank(cell)}
@@ -81,10 +87,23 @@ class SheetReader:
 
     def record(self, cells: dict, nodes_by_path: dict[str, Node]) -> Node:
         """One task or indicator row as a mapping keyed like the input format, located at its name cell."""
-        values = {p.rsplit(".", 1)[-1]: n for p, n in nodes_by_path.items() if not p.startswith("#")}
         anchor = next((c.path for c in self.spec.columns if c.required and not c.path.startswith("#")), None)
         where = self.loc(cells.get(anchor)) if anchor else self.sheet_location
-        return Node(values, where, {k: n.location for k, n in values.items()})
+        record = Node({}, where)
+        keys = {c.path: c.row_path for c in self.spec.columns}
+        for path, node in nodes_by_path.items():
+            if path.startswith("#"):
+                continue
+            *parents, key = keys[path]
+            target = record
+            for part in parents:  # a nested field (by_source.other.budget): mappings located at the row
+                if part not in target.value:
+                    target.value[part] = Node({}, where)
+                    target.key_locations[part] = where
+                target = target.value[part]
+            target.value[key] = node
+            target.key_locations[key] = node.location
+        return record
 
     def pairs(self):
         """字段/值 rows as (field path, label location, located value)."""

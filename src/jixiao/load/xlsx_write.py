@@ -138,8 +138,16 @@ def _table_rows(spec: Sheet, evaluation: Evaluation) -> list[dict]:
 
 
 def _attrs(node, spec: Sheet) -> dict:
-    values = {c.path: getattr(node, c.key) for c in spec.columns if not c.path.startswith("#")}
+    values = {c.path: _walk(node, c.row_path) for c in spec.columns if not c.path.startswith("#")}
     return {path: v for path, v in values.items() if not (path.endswith("not_applicable") and v is False)}
+
+
+def _walk(node, keys: tuple[str, ...]):
+    for key in keys:
+        node = getattr(node, key, None)
+        if node is None:
+            return None
+    return node
 
 
 def _value_at(evaluation: Evaluation, path: str):

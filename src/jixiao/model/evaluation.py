@@ -71,16 +71,36 @@ class Indicator(_Node):
     not_applicable: bool = False  # 不适用: dropped and rescaled where the rule set says so
 
 
+class FundLine(_Node):
+    """One row of a 自评表's 项目资金 block: 年初预算数, 全年预算数, 全年执行数."""
+
+    initial_budget: Money | None = None  # 年初预算数
+    budget: Money | None = None  # 全年预算数
+    executed: Money | None = None  # 全年执行数
+
+
+class TaskSources(_Node):
+    """The 其中 rows under 年度资金总额 on a 项目支出绩效自评表."""
+
+    current_year: FundLine | None = None  # 其中：当年财政拨款
+    carried_over: FundLine | None = None  # 上年结转资金
+    other: FundLine | None = None  # 其他资金
+
+
 class Task(_Node):
     """A 重点工作任务 of a department, or the project itself in a project evaluation."""
 
     name: str = ""
     expected: str | None = None  # 期望达到的目标
     outcome: str | None = None  # 目标实际完成情况及主要成效
+    initial_budget: Money | None = None  # 年初预算数
     budget: Money | None = None  # 年度支出预算数
     executed: Money | None = None  # 预算完成数
     execution_rate: Decimal | None = None  # 执行率 in percent, as stated by the author
     execution_note: str | None = None  # 执行偏差说明
+    execution_weight: Decimal | None = None  # 年度资金总额 row: 分值, as declared by the author
+    execution_score: Decimal | None = None  # 年度资金总额 row: 得分, as declared by the author
+    by_source: TaskSources | None = None
     indicators: tuple[Indicator, ...] = ()
 
 
@@ -104,6 +124,8 @@ class Finance(_Node):
     initial_budget: Money | None = None  # 年初预算数
     executed: Money | None = None  # 执行数
     execution_rate: Decimal | None = None  # 完成预算的%, as stated by the author
+    execution_weight: Decimal | None = None  # 年度资金总额 row of the 部门整体 form: 分值, as declared
+    execution_score: Decimal | None = None  # 年度资金总额 row of the 部门整体 form: 得分, as declared
     by_source: BySource | None = None
     by_nature: ByNature | None = None
     carryover: Money | None = None  # 年末结转和结余
@@ -132,11 +154,29 @@ class Evaluation(_Node):
     measures: tuple[Paragraph, ...] = ()
     declared_score: Decimal | None = None  # 自评得分
     declared_grade: str | None = None  # 自评等级
+    attachments: tuple[Paragraph, ...] = ()  # 附件说明: the names of the report's attachments
+    signature: str | None = None  # 落款 (发文机关署名); the department's name when not given
+    date: str | None = None  # 成文日期, as written
+    filled_by: str | None = None  # 填报人
+    phone: str | None = None  # 联系电话
+    unit_head: str | None = None  # 单位负责人
     source: str | None = Field(default=None, exclude=True)  # the file it was loaded from
 
     @property
     def title(self) -> str:
-        return f"{self.year}年度{self.department.name}{self.kind.label}绩效自评报告"
+        return "".join(self.title_parts())
+
+    def title_parts(self) -> tuple[str, ...]:
+        """The title in the pieces it may be broken between: year, unit, project, kind of report.
+
+        A project report names its project: 2024年度某局 / 某某建设 / 项目支出绩效自评报告.
+        """
+        head = (f"{self.year}年度", self.department.name)
+        if self.kind is Kind.PROJECT and len(self.tasks) == 1 and self.tasks[0].name.strip():
+            project = self.tasks[0].name.strip()
+            stem = project[:-2] if project.endswith("项目") and len(project) > 2 else project
+            return (*head, stem, "项目支出绩效自评报告")
+        return (*head, f"{self.kind.label}绩效自评报告")
 
     def indicators(self):
         """Every indicator with its task index and indicator index."""

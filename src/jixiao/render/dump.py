@@ -1,7 +1,8 @@
 """Normalised text dumps of rendered files, for golden tests and for reviewing a change by diff.
 
 DOCX: one line per paragraph, `style | East-Asian font | text` (the font from the style chain).
-XLSX: one line per non-empty cell, `sheet!cell = value` (formulas as written), then merges and page set-up.
+XLSX: one line per non-empty cell, `sheet!cell = value` (formulas as written, with their stored result), then merges
+and page set-up.
 """
 
 from __future__ import annotations
@@ -30,14 +31,18 @@ def east_asia_font(style) -> str:
 
 
 def xlsx_dump(path: str | Path) -> str:
+    """Cells with their values; a formula also shows the result stored with it (`=SUM(…) → 100`)."""
     wb = load_workbook(str(path))
+    results = load_workbook(str(path), data_only=True)
     lines = []
     for ws in wb.worksheets:
+        stored = results[ws.title]
         lines.append(f"[{ws.title}] print_area={ws.print_area} orientation={ws.page_setup.orientation} "
                      f"paper={ws.page_setup.paperSize} fit_width={ws.page_setup.fitToWidth}")
         for row in ws.iter_rows():
             for cell in row:
                 if cell.value is not None:
-                    lines.append(f"{cell.coordinate} = {cell.value!r}")
+                    result = f" → {stored[cell.coordinate].value!r}" if cell.data_type == "f" else ""
+                    lines.append(f"{cell.coordinate} = {cell.value!r}{result}")
         lines.append("merged: " + " ".join(sorted(str(r) for r in ws.merged_cells.ranges)))
     return "\n".join(lines) + "\n"

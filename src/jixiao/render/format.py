@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..model import Money, MoneyUnit
@@ -77,3 +79,15 @@ def sentence(text: str) -> str:
     if not text or text[-1] in "。！？；：…”』」）)":
         return text
     return text + "。"
+
+
+_ISO_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def document_date(text: str) -> str:
+    """成文日期 as GB/T 9704 writes it: 2024年3月5日 (full year, no leading zeros); other text as written."""
+    m = _ISO_DATE.match(unicodedata.normalize("NFKC", text))
+    if not m:
+        return text.strip()
+    year, month, day = (int(g) for g in m.groups())
+    return f"{year}年{month}月{day}日"

@@ -6,8 +6,10 @@ temporary directory, so parallel conversions (tests, web workers) never share a 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
+import zipfile
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,10 +66,33 @@ def _docx_source(view_or_docx: "ReportView | str | Path", work: Path) -> Path:
         # Copy under an ASCII name: LibreOffice names its output after the input.
         target = work / "report.docx"
         shutil.copyfile(source, target)
-        return target
-    from .docx import render_docx
+    else:
+        from .docx import render_docx
 
-    return render_docx(view_or_docx, work / "report.docx")
+        target = render_docx(view_or_docx, work / "report.docx")
+    _for_libreoffice(target)
+    return target
+
+
+# LibreOffice's DOCX import reads w:overflowPunct the wrong way round (writerfilter sets hanging
+# punctuation when the value is 0, which in Word means "do not let punctuation overhang"). The copy
+# LibreOffice converts gets the flag inverted, so line-end punctuation stays inside the text block
+# in the PDF as it does in Word and WPS (tests/test_render_layout.py measures it).
+_OVERFLOW_PUNCT = re.compile(rb'<w:overflowPunct w:val="(0|1|false|true|off|on)"/>')
+_INVERTED = {b"0": b"1", b"false": b"true", b"off": b"on", b"1": b"0", b"true": b"false", b"on": b"off"}
+
+
+def _for_libreoffice(docx: Path) -> None:
+    parts = ("word/styles.xml", "word/document.xml")
+    with zipfile.ZipFile(docx) as source:
+        entries = [(info, source.read(info.filename)) for info in source.infolist()]
+    patched = docx.with_suffix(".lo.docx")
+    with zipfile.ZipFile(patched, "w", zipfile.ZIP_DEFLATED) as target:
+        for info, data in entries:
+            if info.filename in parts:
+                data = _OVERFLOW_PUNCT.sub(lambda m: b'<w:overflowPunct w:val="' + _INVERTED[m.group(1)] + b'"/>', data)
+            target.writestr(info, data)
+    patched.replace(docx)
 
 
 def _convert(program: str, docx: Path, work: Path) -> Path:

@@ -1,12 +1,17 @@
-"""The report's sentences: the author's text where given, drafted from the data where not."""
+"""The report's sentences: the author's text where given, drafted from the author's data where not.
+
+Nothing here speaks for the unit beyond its own data: sections it left empty say so, and audit
+findings or drafted problems never become its text (those are offered by `jixiao check --draft`).
+"""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from ..model import Evaluation, Indicator, Kind, Money, Paragraph, Quantity, Task
-from .format import amount, execution_rate, level3_number, ordinal_clause, rate, sentence
+from ..model import Evaluation, Indicator, Kind, Money, Paragraph, QualTier, Quantity, Task
+from .format import amount, document_date, execution_rate, level3_number, ordinal_clause, rate, sentence, trim
 
 if TYPE_CHECKING:
     from .view import IndicatorView, TaskView
@@ -38,22 +43,34 @@ _HEADINGS = {
     },
 }
 
+# A paragraph that already carries its own enumeration: 1. / 1、 / （一） / 一、 / 一是 / 第一，
+_OWN_NUMBER = re.compile(r"^\s*(?:\d+\s*[.、．]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、是]|"
+                         r"第[一二三四五六七八九十]+[，,、是])")
+
 
 def headings(kind: Kind) -> dict[str, str]:
     return {**_HEADINGS_COMMON, **_HEADINGS[kind]}
 
 
 def numbered(paragraphs: tuple[Paragraph, ...]) -> tuple[str, ...]:
-    """1.… 2.… as the reports number duties, goals and achievements; a placeholder when empty."""
+    """1.… 2.… as the reports number duties, goals and achievements; a placeholder when empty.
+
+    A paragraph the author numbered (1. / 一是… / （一）) or a single paragraph is kept as written.
+    """
     if not paragraphs:
         return (MISSING,)
-    if len(paragraphs) == 1:
-        return (sentence(paragraphs[0].text),)
+    if len(paragraphs) == 1 or any(_OWN_NUMBER.match(p.text) for p in paragraphs):
+        return tuple(sentence(p.text) for p in paragraphs)
     return tuple(f"{level3_number(i)}{sentence(p.text)}" for i, p in enumerate(paragraphs, 1))
 
 
+# Funding sources as the 收支情况 paragraph names them (the seed: 一般公共预算财政拨款支出 688.34 万元).
+SOURCE_LABELS = (("一般公共预算财政拨款", "general_budget"), ("政府性基金预算财政拨款", "government_fund"),
+            ("国有资本经营预算财政拨款", "state_capital"), ("其他资金", "other"))
+
+
 def finance(ev: Evaluation) -> tuple[str, ...]:
-    """（二）收支情况, drafted from the figures: totals, by source, by nature, carry-over."""
+    """（二）收支情况, drafted from the figures: totals; then by source, by nature and carry-over."""
     f, unit = ev.finance, ev.unit
     if f is None:
         return (MISSING,)
@@ -61,25 +78,47 @@ def finance(ev: Evaluation) -> tuple[str, ...]:
     lines = [f"全年预算数{amount(f.budget, unit)}，执行数{amount(f.executed, unit)}，完成预算的{rate(rate_)}。"]
     parts = []
     if f.by_source is not None:
-        s = f.by_source
-        named = [("一般公共预算财政拨款", s.general_budget), ("政府性基金预算财政拨款", s.government_fund),
-                 ("国有资本经营预算财政拨款", s.state_capital), ("其他资金", s.other)]
-        parts.append("按资金来源分：" + "，".join(f"{n}{amount(m, unit)}" for n, m in named if m is not None))
+        named = [(name, getattr(f.by_source, key)) for name, key in SOURCE_LABELS]
+        parts.append("按资金来源分，" + "，".join(f"{n}支出{amount(m, unit)}" for n, m in named if m is not None) + "。")
     if f.by_nature is not None:
-        n = f.by_nature
-        named = [("基本支出", n.basic), ("项目支出", n.project)]
-        parts.append("按支出性质分：" + "，".join(f"{k}{amount(m, unit)}" for k, m in named if m is not None))
+        named = [("基本支出", f.by_nature.basic), ("项目支出", f.by_nature.project)]
+        parts.append("按支出性质分，" + "，".join(f"{k}{amount(m, unit)}" for k, m in named if m is not None) + "。")
     if f.carryover is not None:
-        parts.append(f"年末结转和结余{amount(f.carryover, unit)}")
+        parts.append(f"年末结转和结余{amount(f.carryover, unit)}。")
     if parts:
-        lines.append("；".join(parts) + "。")
+        lines.append("".join(parts))
     return tuple(lines)
 
 
 def conclusion(ev: Evaluation) -> tuple[str, ...]:
-    """（一）自评结论综述: as written; drafted from execution and indicator counts when absent."""
+    """（一）自评结论综述: as written, with the unit's own self-score; drafted from its figures when absent."""
     if ev.conclusion:
-        return tuple(sentence(p.text) for p in ev.conclusion)
+        paragraphs = [sentence(p.text) for p in ev.conclusion]
+    else:
+        paragraphs = [_drafted_conclusion(ev)]
+    own = self_score(ev)
+    if own and not _mentions_self_score(ev, " ".join(paragraphs)):
+        paragraphs[0] = (paragraphs[0] + own) if paragraphs[0] != MISSING else own
+    return tuple(paragraphs)
+
+
+def self_score(ev: Evaluation) -> str:
+    """经自评，自评得分96分，自评等级为“优”。: the unit's declared score and grade, when it gave them."""
+    parts = []
+    if ev.declared_score is not None:
+        parts.append(f"自评得分{trim(ev.declared_score)}分")
+    if ev.declared_grade:
+        parts.append(f"自评等级为“{ev.declared_grade.strip()}”")
+    return ("经自评，" + "，".join(parts) + "。") if parts else ""
+
+
+def _mentions_self_score(ev: Evaluation, text: str) -> bool:
+    score_said = ev.declared_score is None or f"{trim(ev.declared_score)}分" in text
+    grade_said = not ev.declared_grade or ev.declared_grade.strip() in text
+    return score_said and grade_said
+
+
+def _drafted_conclusion(ev: Evaluation) -> str:
     indicators = [ind for _, _, ind in ev.indicators()]
     met = sum(1 for ind in indicators if ind.met)
     text = ""
@@ -89,39 +128,51 @@ def conclusion(ev: Evaluation) -> tuple[str, ...]:
                 f"执行率{rate(execution_rate(f.budget, f.executed, f.execution_rate))}。")
     if indicators:
         text += f"共设置绩效指标{len(indicators)}个，其中{met}个已明确完成绩效目标。"
-    return (text or MISSING,)
+    return text or MISSING
 
 
-def problems(ev: Evaluation, drafts: Any | None) -> tuple[str, ...]:
-    """三、存在的主要问题: the author's text, else the checks' drafts."""
-    return _with_fallback(ev.problems, getattr(drafts, "problems", ()), "经自评，未发现需要说明的主要问题。")
+def problems(ev: Evaluation) -> tuple[str, ...]:
+    """三、存在的主要问题: the author's text only; marked as not filled in when there is none."""
+    return numbered(ev.problems)
 
 
-def measures(ev: Evaluation, drafts: Any | None) -> tuple[str, ...]:
-    """四、下一步改进措施: the author's text, else the checks' drafts."""
-    return _with_fallback(ev.measures, getattr(drafts, "measures", ()), "继续加强预算绩效管理，巩固现有成效。")
+def measures(ev: Evaluation) -> tuple[str, ...]:
+    """四、下一步改进措施: the author's text only; marked as not filled in when there is none."""
+    return numbered(ev.measures)
 
 
-def _with_fallback(given: tuple[Paragraph, ...], drafted: tuple[str, ...], default: str) -> tuple[str, ...]:
-    if given:
-        return numbered(given)
-    if drafted:
-        return numbered(tuple(Paragraph(text=t) for t in drafted))
-    return (default,)
+def attachments(ev: Evaluation) -> tuple[str, ...]:
+    """附件说明 (GB/T 9704 7.3.5): 附件：名称, or 附件：1.名称 with the further names numbered below it."""
+    names = [p.text.strip().rstrip("。") for p in ev.attachments if p.text.strip()]
+    if len(names) == 1:
+        return (f"附件：{names[0]}",)
+    return tuple(f"{'附件：' if i == 1 else ''}{i}.{name}" for i, name in enumerate(names, 1))
 
 
-def task_view(ev: Evaluation, index: int, scorecard: Any | None) -> "TaskView":
-    from .view import TaskView
+def signature(ev: Evaluation) -> str:
+    """落款: as given, else the unit's name."""
+    return (ev.signature or ev.department.name).strip()
+
+
+def date(ev: Evaluation) -> str:
+    return document_date(ev.date) if ev.date else ""
+
+
+def task_view(ev: Evaluation, index: int, scorecard: Any | None, execution_review: Any | None) -> "TaskView":
+    """One task (or the project): its report lines and its 自评表 figures, declared and reviewed.
+
+    `execution_review` is the rule set's item for the task's budget execution: the score card's
+    `finance` item for a project, and for a department's task the project method applied to it.
+    """
+    from .view import SourceRow, TaskView
 
     task, unit, n = ev.tasks[index], ev.unit, index + 1
     rate_ = rate(execution_rate(task.budget, task.executed, task.execution_rate))
-    # A project's execution is scored on "finance"; a department's task carries a weighted share
-    # ("tasks[i]", 任务分值 and 折合得分) and its indicators are scored within the task.
-    exec_item = _item(scorecard, "finance") if ev.kind is Kind.PROJECT else None
-    task_item = _item(scorecard, f"tasks[{index}]") if ev.kind is Kind.DEPARTMENT else None
-    indicators = tuple(_indicator_view(ind, _item(scorecard, f"tasks[{index}].indicators[{i}]"))
+    task_item = score_item(scorecard, f"tasks[{index}]") if ev.kind is Kind.DEPARTMENT else None
+    indicators = tuple(_indicator_view(ind, _items(scorecard, f"tasks[{index}].indicators[{i}]"))
                        for i, ind in enumerate(task.indicators))
     expected = (task.expected or "").strip()
+    sources = task.by_source
     return TaskView(
         number=n,
         name=task.name,
@@ -130,14 +181,22 @@ def task_view(ev: Evaluation, index: int, scorecard: Any | None) -> "TaskView":
         spending=_spending(task, unit, rate_),
         outcome="目标实际完成情况及主要成效：" + (sentence(task.outcome) if task.outcome else "未填报。"),
         indicator_summary="指标完成情况：" + _indicator_sentences(task),
-        initial_budget=None,
+        initial_budget=_in_unit(task.initial_budget, ev),
         budget=_in_unit(task.budget, ev),
         executed=_in_unit(task.executed, ev),
         execution_rate=rate_,
-        execution_weight=_decimal(getattr(exec_item, "weight", None)),
-        execution_score=_decimal(getattr(exec_item, "score", None)),
+        execution_weight=task.execution_weight,
+        execution_score=task.execution_score,
+        review_execution_weight=_decimal(getattr(execution_review, "weight", None)),
+        review_execution_score=_decimal(getattr(execution_review, "score", None)),
         task_weight=_decimal(getattr(task_item, "weight", None)),
         task_score=_decimal(getattr(task_item, "score", None)),
+        sources=tuple(
+            SourceRow(label, _in_unit(line.initial_budget, ev) if line else None,
+                      _in_unit(line.budget, ev) if line else None, _in_unit(line.executed, ev) if line else None)
+            for label, line in (("其中：当年财政拨款", sources.current_year if sources else None),
+                                ("上年结转资金", sources.carried_over if sources else None),
+                                ("其他资金", sources.other if sources else None))),
         expected=expected,
         outcome_text=(task.outcome or "").strip(),
         indicators=indicators,
@@ -163,18 +222,34 @@ def _indicator_clause(ind: Indicator) -> str:
     values = [f"{label}{_q(q)}" for label, q in
               (("实施周期指标值", ind.period_target), ("年度指标值", ind.target), ("实际完成值", ind.actual))
               if q is not None]
-    verdict = {True: "完成绩效目标", False: "未完成绩效目标", None: "未说明是否完成"}[ind.met]
-    text = f"{ind.name}：" + "，".join([*values, verdict])
-    if ind.met is False and ind.deviation:
+    met = _result(ind)
+    verdict = {True: ["完成绩效目标"], False: ["未完成绩效目标"], None: []}[met]
+    text = f"{ind.name}：" + "，".join([*values, *verdict])
+    if met is False and ind.deviation:
         text += f"（偏差原因及改进措施：{ind.deviation.strip().rstrip('。')}）"
     return text
 
 
-def _indicator_view(ind: Indicator, item: Any | None) -> "IndicatorView":
+def _result(ind: Indicator) -> bool | None:
+    """Whether the target was met: as the author said, else as its own figures plainly show, else unsaid.
+
+    A qualitative 部分达成… actual already says how far it got, so it gets no verdict of its own.
+    """
+    if ind.met is not None:
+        return ind.met
+    if ind.actual is not None and ind.actual.tier is QualTier.PARTIAL:
+        return None
+    try:
+        from ..checks.compare import meets  # the one place that decides "met" (until jixiao.model has it)
+    except ImportError:
+        return None
+    return meets(ind.target, ind.actual)
+
+
+def _indicator_view(ind: Indicator, items: list[Any]) -> "IndicatorView":
     from .view import IndicatorView
 
-    weight = _decimal(getattr(item, "weight", None)) if item is not None else ind.weight
-    score = _decimal(getattr(item, "score", None)) if item is not None else ind.score
+    first = items[0] if items else None
     return IndicatorView(
         level1=ind.level1.value if ind.level1 else "",
         level2=ind.level2 or "",
@@ -182,18 +257,24 @@ def _indicator_view(ind: Indicator, item: Any | None) -> "IndicatorView":
         period_target=_q(ind.period_target),
         target=_q(ind.target),
         actual=_q(ind.actual),
-        weight=weight if weight is not None else ind.weight,
-        score=score,
+        weight=ind.weight,
+        score=ind.score,
+        review_weight=_decimal(getattr(first, "weight", None)),
+        # an indicator may carry a policy item after its own (超额完成扣分): its 复核得分 is their sum
+        review_score=sum((_decimal(i.score) for i in items), Decimal(0)) if items else None,
         deviation=(ind.deviation or "").strip(),
         met={True: "完成", False: "未完成", None: ""}[ind.met],
     )
 
 
 def summary_figures(ev: Evaluation, scorecard: Any | None) -> dict[str, Decimal | None]:
+    """The 部门整体 form's figures: funds, by source and nature, and the execution row declared and reviewed."""
     f = ev.finance
-    execution = _item(scorecard, "finance")
-    scores = {"execution_weight": _decimal(getattr(execution, "weight", None)),
-              "execution_score": _decimal(getattr(execution, "score", None))}
+    execution = score_item(scorecard, "finance") or score_item(scorecard, "tasks")  # `tasks`: no finance given
+    scores = {"review_execution_weight": _decimal(getattr(execution, "weight", None)),
+              "review_execution_score": _decimal(getattr(execution, "score", None)),
+              "execution_weight": f.execution_weight if f else None,
+              "execution_score": f.execution_score if f else None}
     if f is None:
         return scores
     s, n = f.by_source, f.by_nature
@@ -202,10 +283,7 @@ def summary_figures(ev: Evaluation, scorecard: Any | None) -> dict[str, Decimal 
         "initial_budget": _in_unit(f.initial_budget, ev),
         "budget": _in_unit(f.budget, ev),
         "executed": _in_unit(f.executed, ev),
-        "general_budget": _in_unit(s.general_budget, ev) if s else None,
-        "government_fund": _in_unit(s.government_fund, ev) if s else None,
-        "state_capital": _in_unit(s.state_capital, ev) if s else None,
-        "other": _in_unit(s.other, ev) if s else None,
+        **{key: _in_unit(getattr(s, key), ev) if s else None for _, key in SOURCE_LABELS},
         "basic": _in_unit(n.basic, ev) if n else None,
         "project": _in_unit(n.project, ev) if n else None,
         "carryover": _in_unit(f.carryover, ev),
@@ -225,10 +303,19 @@ def _decimal(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
 
 
-def _item(scorecard: Any | None, path: str) -> Any | None:
+def score_item(scorecard: Any | None, path: str) -> Any | None:
+    """The first score card item at `path` (None without a score card or such an item)."""
+    items = _items(scorecard, path)
+    return items[0] if items else None
+
+
+def _items(scorecard: Any | None, path: str) -> list[Any]:
     if scorecard is None:
-        return None
+        return []
+    if hasattr(scorecard, "items_at"):
+        return list(scorecard.items_at(path))
     try:
-        return scorecard.item(path)
+        found = scorecard.item(path)
     except (KeyError, LookupError, ValueError):
-        return None
+        return []
+    return [found] if found is not None else []

@@ -3,17 +3,23 @@
 Renderers only read a ReportView; nothing here or downstream recomputes a score. Text the user
 wrote is kept as written; where a part of the outline has no text but the data can say it, the
 sentence is drafted from the data (see prose.py).
+
+The report body is the unit's own: its text, its self-score and grade. What jixiao computes (the
+rule set's score, the findings) is carried for the internal outputs — the 自评表's 复核得分 column,
+review listings — and enters the report only when asked for (`with_review`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+import re
 from typing import Any, Iterator
 
 from ..model import Evaluation, Finding, Kind
 from . import prose
 from .format import trim
+from .title import title_lines
 
 
 @dataclass(frozen=True)
@@ -24,10 +30,22 @@ class IndicatorView:
     period_target: str
     target: str
     actual: str
-    weight: Decimal | None  # 分值, from the score card when there is one
-    score: Decimal | None  # 得分, from the score card, else as declared
+    weight: Decimal | None  # 分值 as the unit declared it
+    score: Decimal | None  # 得分 as the unit declared it
+    review_weight: Decimal | None  # 分值 the rule set used (its allocation where the unit gave none)
+    review_score: Decimal | None  # 复核得分: the rule set's score
     deviation: str
     met: str  # 完成 / 未完成 / "" when the author did not say
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One 其中 row under 年度资金总额 (当年财政拨款 / 上年结转资金 / 其他资金)."""
+
+    label: str
+    initial_budget: Decimal | None
+    budget: Decimal | None
+    executed: Decimal | None
 
 
 @dataclass(frozen=True)
@@ -43,10 +61,13 @@ class TaskView:
     budget: Decimal | None
     executed: Decimal | None
     execution_rate: str
-    execution_weight: Decimal | None
-    execution_score: Decimal | None
-    task_weight: Decimal | None  # department only: the task's share of the total (任务分值)
-    task_score: Decimal | None  # department only: the task's weighted score (折合得分)
+    execution_weight: Decimal | None  # 年度资金总额 分值 as declared
+    execution_score: Decimal | None  # 年度资金总额 得分 as declared
+    review_execution_weight: Decimal | None  # the rule set's execution weight for this task's form
+    review_execution_score: Decimal | None  # its 复核得分
+    task_weight: Decimal | None  # department only: the task's share of the total (任务分值), from the rule set
+    task_score: Decimal | None  # department only: the task's weighted score (折合得分), from the rule set
+    sources: tuple[SourceRow, ...]
     expected: str
     outcome_text: str
     indicators: tuple[IndicatorView, ...]
@@ -62,8 +83,10 @@ class ScoreView:
 
     @property
     def line(self) -> str:
-        note = "（参考分：所用规则集的评分框架尚未经官方文件确认，仅供参考）" if self.reference else ""
-        return f"按“{self.ruleset}”规则集测算，自评得分{trim(self.total)}分，等级为“{self.grade_label}”{note}。"
+        """The review score as one sentence, marked as jixiao's, never as the unit's own."""
+        note = "；所用规则集的评分框架尚未经官方文件确认，为参考分" if self.reference else ""
+        return (f"（复核参考：按“{self.ruleset}”规则集测算，得分{trim(self.total)}分，"
+                f"等级为“{self.grade_label}”{note}。）")
 
 
 @dataclass(frozen=True)
@@ -71,12 +94,12 @@ class FindingView:
     severity: str  # 错误 / 警告 / 提示
     code: str
     message: str
-    where: str
+    where: str  # file name (never a directory) and line or cell
 
 
 @dataclass(frozen=True)
 class Block:
-    """One paragraph of the report outline: kind is department, title, h1, h2, h3 or p."""
+    """One paragraph of the report: department, title, h1, h2, h3, p, attachment, signature or date."""
 
     kind: str
     text: str
@@ -89,6 +112,7 @@ class ReportView:
     department: str
     supervisor: str
     title: str
+    title_lines: tuple[str, ...]  # the title broken by meaning, for the printed page
     unit: str  # 万元 or 元
     headings: dict[str, str]
     functions: tuple[str, ...]
@@ -99,12 +123,26 @@ class ReportView:
     achievements: tuple[str, ...]
     problems: tuple[str, ...]
     measures: tuple[str, ...]
-    score: ScoreView | None
+    attachments: tuple[str, ...]  # 附件说明 lines
+    signature: str  # 落款
+    date: str  # 成文日期, "" when not given
+    goal_lines: tuple[str, ...]  # the goals as the unit wrote them, for the 自评表
+    declared_score: Decimal | None
+    declared_grade: str
+    filled_by: str
+    phone: str
+    unit_head: str
+    score: ScoreView | None  # the rule set's score: 复核 columns, review outputs
     findings: tuple[FindingView, ...]
-    summary: dict[str, Decimal | None]  # department figures for the summary sheet
+    summary: dict[str, Decimal | None]  # department figures for the 部门整体 sheet
+    with_review: bool = False  # the report itself carries the review score and findings
+
+    @property
+    def review_line(self) -> str:
+        return self.score.line if self.with_review and self.score else ""
 
     def blocks(self) -> Iterator[Block]:
-        """The report outline in reading order; the DOCX template lays out the same sequence."""
+        """The report in reading order; the DOCX template lays out the same sequence."""
         h = self.headings
         yield Block("department", self.department)
         yield Block("title", self.title)
@@ -115,6 +153,8 @@ class ReportView:
         yield from _section(h["tasks"], tuple(t.plan for t in self.tasks) or (prose.MISSING,))
         yield Block("h1", h["analysis"])
         yield from _section(h["conclusion"], self.conclusion)
+        if self.review_line:
+            yield Block("p", self.review_line)
         yield Block("h2", h["task_analysis"])
         for task in self.tasks:
             yield Block("h3", task.heading)
@@ -125,6 +165,10 @@ class ReportView:
         yield from (Block("p", t) for t in self.problems)
         yield Block("h1", h["measures"])
         yield from (Block("p", t) for t in self.measures)
+        yield from (Block("attachment", t) for t in self.attachments)
+        yield Block("signature", self.signature)
+        if self.date:
+            yield Block("date", self.date)
 
 
 def _section(heading: str, paragraphs: tuple[str, ...]) -> Iterator[Block]:
@@ -136,55 +180,83 @@ def make_view(
     evaluation: Evaluation,
     scorecard: Any | None = None,
     findings: list[Finding] | None = None,
-    drafts: Any | None = None,
+    *,
+    with_review: bool = False,
+    task_execution: dict[int, Any] | None = None,
 ) -> ReportView:
-    """Format an evaluation (with its score card, findings and check drafts when given)."""
+    """Format an evaluation with its score card and findings when given.
+
+    `with_review` puts the review score and findings into the report; by default they only fill
+    the 自评表's 复核 column. `task_execution` holds, per task index, the rule set's execution item
+    for a department's task form (a project's is the score card's `finance` item).
+    """
     ev = evaluation
-    score = _score_view(scorecard)
-    conclusion = prose.conclusion(ev)
-    if score is not None:
-        conclusion = (conclusion[0] + score.line, *conclusion[1:])
+    # a project's execution is scored on `finance`, or on `tasks` when only the project's own figures are given
+    project_execution = (prose.score_item(scorecard, "finance") or prose.score_item(scorecard, "tasks")
+                         if ev.kind is Kind.PROJECT else None)
     return ReportView(
         kind=ev.kind,
         year=ev.year,
         department=ev.department.name,
         supervisor=ev.department.supervisor or "",
         title=ev.title,
+        title_lines=title_lines(ev.title_parts()),
         unit=ev.unit.value,
         headings=prose.headings(ev.kind),
         functions=prose.numbered(ev.department.functions),
         finance=prose.finance(ev),
         goals=prose.numbered(ev.goals),
-        tasks=tuple(prose.task_view(ev, i, scorecard) for i in range(len(ev.tasks))),
-        conclusion=conclusion,
+        tasks=tuple(prose.task_view(ev, i, scorecard, project_execution or (task_execution or {}).get(i))
+                    for i in range(len(ev.tasks))),
+        conclusion=prose.conclusion(ev),
         achievements=prose.numbered(ev.achievements),
-        problems=prose.problems(ev, drafts),
-        measures=prose.measures(ev, drafts),
-        score=score,
+        problems=prose.problems(ev),
+        measures=prose.measures(ev),
+        attachments=prose.attachments(ev),
+        signature=prose.signature(ev),
+        date=prose.date(ev),
+        goal_lines=tuple(p.text.strip() for p in ev.goals),
+        declared_score=ev.declared_score,
+        declared_grade=(ev.declared_grade or "").strip(),
+        filled_by=(ev.filled_by or "").strip(),
+        phone=(ev.phone or "").strip(),
+        unit_head=(ev.unit_head or "").strip(),
+        score=_score_view(scorecard),
         findings=tuple(_finding_view(f) for f in findings or ()),
         summary=prose.summary_figures(ev, scorecard),
+        with_review=with_review,
     )
 
 
-def build_view(evaluation: Evaluation, ruleset: str | None = None) -> ReportView:
-    """Score, check and draft with jixiao.rules / jixiao.checks when they are installed, then format."""
-    scorecard = findings = drafts = None
+def build_view(evaluation: Evaluation, ruleset: str | None = None, *, with_review: bool = False) -> ReportView:
+    """Score and check with jixiao.rules / jixiao.checks when they are installed, then format.
+
+    The score and findings fill the 自评表's 复核 column; the report shows them only `with_review`.
+    """
+    scorecard = findings = None
+    task_execution: dict[int, Any] = {}
     try:
         from ..rules import score
         from ..rules.engine import resolve
-    except ImportError:  # scoring not available in this build: the report shows no score
-        score = resolve = None
+        from ..rules.execution import execution_item
+    except ImportError:  # scoring not available in this build: no 复核 figures
+        score = resolve = execution_item = None
     if score is not None:
         ruleset = resolve(evaluation, ruleset)  # RuleSetError for an unknown name: the caller reports it
         scorecard = score(evaluation, ruleset)
+        if evaluation.kind is Kind.DEPARTMENT:
+            # Each task's 自评表 scores its budget execution the way a project form does.
+            task_execution = {
+                i: execution_item(f"tasks[{i}]", t.budget, t.executed, ruleset.weights.execution, ruleset,
+                                  t.where("executed"))
+                for i, t in enumerate(evaluation.tasks)}
     try:
-        from ..checks import check, draft_sections
-    except ImportError:  # checks not available: sections 三/四 use the input text only
-        check = draft_sections = None
+        from ..checks import check
+    except ImportError:  # checks not available: no findings
+        check = None
     if check is not None:
         findings = list(check(evaluation, ruleset, scorecard))
-        drafts = draft_sections(evaluation, findings)
-    return make_view(evaluation, scorecard, findings, drafts)
+    return make_view(evaluation, scorecard, findings, with_review=with_review, task_execution=task_execution)
 
 
 def _score_view(scorecard: Any | None) -> ScoreView | None:
@@ -201,4 +273,9 @@ def _score_view(scorecard: Any | None) -> ScoreView | None:
 
 
 def _finding_view(f: Finding) -> FindingView:
-    return FindingView(f.severity.label, f.code, f.message, str(f.location) if f.location else f.path)
+    loc = f.location
+    if loc is None:
+        return FindingView(f.severity.label, f.code, f.message, f.path)
+    # The file by its name only: a server's directories never appear in an output.
+    named = loc.model_copy(update={"file": re.split(r"[\\/]", loc.file)[-1]}) if loc.file else loc
+    return FindingView(f.severity.label, f.code, f.message, str(named))

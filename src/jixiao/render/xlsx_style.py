@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from openpyxl.cell.cell import Cell
+from decimal import Decimal
+
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..load.xlsx_write import text_cell  # the one writer of user text in any workbook (re-exported here)
 
-
-COLUMNS = 8  # A–H: the indicator block is the widest part of the canonical form
-WIDTHS = (12, 14, 24, 14, 14, 9, 9, 34)
+# A: the block label (项目资金 / 年度总体目标 / 绩效指标) merged down its block, as on the real forms;
+# B–F: 一级, 二级, 三级, 年度指标值, 实际完成值; G–I: 分值, 得分 (the unit's), 复核得分 (jixiao's); J: 偏差原因.
+COLUMNS = 10
+WIDTHS = (7, 13, 15, 24, 14, 14, 8, 8, 9, 28)
 MONEY = "0.00"
 RATE = "0.00%"
 SCORE = "0.00"
@@ -21,23 +23,12 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 TITLE_FONT = Font(name="黑体", size=16)
 HEAD_FONT = Font(name="宋体", size=11, bold=True)
 CELL_FONT = Font(name="宋体", size=11)
+NOTE_FONT = Font(name="宋体", size=10)
 HEAD_FILL = PatternFill("solid", fgColor="F2F2F2")
+REVIEW_FILL = PatternFill("solid", fgColor="EAF1FB")  # 复核得分: jixiao's figures, set apart from the unit's
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
 RIGHT = Alignment(horizontal="right", vertical="center")
-
-
-class Formula(str):
-    """A formula the project computes (=SUM(...), execution rates). Only these are written as formulas."""
-
-
-def _set(cell: Cell, value) -> None:
-    if isinstance(value, Formula):
-        cell.value = str(value)
-    elif isinstance(value, str):
-        text_cell(cell, value)
-    else:
-        cell.value = value
 
 
 def setup_sheet(ws: Worksheet) -> None:
@@ -45,36 +36,56 @@ def setup_sheet(ws: Worksheet) -> None:
         ws.column_dimensions[get_column_letter(i)].width = width
 
 
-def title(ws: Worksheet, row: int, text: str) -> None:
+def title(ws: Worksheet, row: int, text: str, size: int = 16) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
-    cell = text_cell(ws.cell(row, 1), text)
-    cell.font, cell.alignment = TITLE_FONT, CENTER
-    ws.row_dimensions[row].height = 30
+    cell = ws.cell(row, 1)
+    text_cell(cell, text)
+    cell.font, cell.alignment = Font(name=TITLE_FONT.name, size=size), CENTER
+    ws.row_dimensions[row].height = 30 if size >= 16 else 20
 
 
-def note(ws: Worksheet, row: int, text: str) -> None:
-    """A line above a block, outside the borders (单位：万元)."""
-    cell = text_cell(ws.cell(row, COLUMNS), text)
-    cell.font, cell.alignment = CELL_FONT, RIGHT
+def note(ws: Worksheet, row: int, text: str, *, col: int = 1, span: int = COLUMNS, align: Alignment = LEFT) -> None:
+    """A line outside the borders: 注, 填报人 and date lines."""
+    if span > 1:
+        ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + span - 1)
+    cell = ws.cell(row, col)
+    text_cell(cell, text)
+    cell.font, cell.alignment = NOTE_FONT, align
+    fit_text(ws, row, text, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
 
 
 def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: int = 1,
-        rows: int = 1, fmt: str | None = None, align: Alignment | None = None) -> None:
-    """Write a bordered cell, merged over `span` columns and `rows` rows when asked.
+        rows: int = 1, fmt: str | None = None, align: Alignment | None = None, review: bool = False) -> None:
+    """Write a bordered cell (text as text, numbers as numbers), merged over `span` × `rows` when asked.
 
-    A str is text (text_cell), a Formula is a formula, anything else (numbers, None) is written as it is."""
+    Formulas are written by xlsx_cache.Formulas, never through here: a string is always text.
+    """
     if span > 1 or rows > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
     cell = ws.cell(row, col)
-    _set(cell, value)
+    if isinstance(value, str):
+        text_cell(cell, value)
+    elif isinstance(value, Decimal):
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    elif value is not None:
+        cell.value = value
+    style(ws, row, col, head=head, span=span, rows=rows, fmt=fmt, align=align, review=review)
+    if isinstance(value, str) and rows == 1:
+        fit_text(ws, row, value, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
+
+
+def style(ws: Worksheet, row: int, col: int, *, head: bool = False, span: int = 1, rows: int = 1,
+          fmt: str | None = None, align: Alignment | None = None, review: bool = False) -> None:
+    """Font, alignment, fill and borders of a (merged) cell."""
+    cell = ws.cell(row, col)
     cell.font = HEAD_FONT if head else CELL_FONT
     cell.alignment = align or CENTER
     if head:
         cell.fill = HEAD_FILL
+    elif review:
+        cell.fill = REVIEW_FILL
     if fmt:
         cell.number_format = fmt
-    if isinstance(value, str) and not isinstance(value, Formula) and rows == 1:
-        fit_text(ws, row, value, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
     for r in range(row, row + rows):
         for c in range(col, col + span):
             ws.cell(r, c).border = BORDER
@@ -82,13 +93,17 @@ def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: i
 
 def fit_text(ws: Worksheet, row: int, text: str, chars_per_line: int, line_height: float = 15) -> None:
     """Make a row tall enough for wrapped text (Excel does not grow merged rows by itself)."""
-    lines = max(1, -(-len(text or "") // chars_per_line))
+    lines = sum(max(1, -(-len(part) // chars_per_line)) for part in (text or "").split("\n"))
     if lines > 1:
         ws.row_dimensions[row].height = max(ws.row_dimensions[row].height or 0, lines * line_height + 4)
 
 
-def page_setup(ws: Worksheet, last_row: int) -> None:
-    """A4 landscape, one page wide, header rows repeated, print area exactly the form."""
+def page_setup(ws: Worksheet, last_row: int, title_rows: str | None = None) -> None:
+    """A4 landscape, one page wide, header rows repeated, print area exactly the form.
+
+    The bottom margin leaves room for the footer (第 N 页，共 M 页) below the table: LibreOffice and
+    Excel place the footer inside the bottom margin and clip it when the margin is too small.
+    """
     ws.print_area = f"A1:{get_column_letter(COLUMNS)}{last_row}"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -97,6 +112,9 @@ def page_setup(ws: Worksheet, last_row: int) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
     ws.page_margins.left = ws.page_margins.right = 0.5
-    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    ws.page_margins.top, ws.page_margins.header = 0.7, 0.3
+    ws.page_margins.bottom, ws.page_margins.footer = 0.9, 0.35
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
-
+    ws.oddFooter.center.size = 10
+    if title_rows:
+        ws.print_title_rows = title_rows
