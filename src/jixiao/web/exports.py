@@ -48,10 +48,10 @@ def _view(render, evaluation):
     try:
         return render.build_view(evaluation)
     except RuleSetError:
-        from ..checks import check, draft_sections
+        from ..checks import check
 
         findings = check(evaluation)  # the rule set's own finding (JX-R0xx) comes first
-        return render.make_view(evaluation, None, findings, draft_sections(evaluation, findings))
+        return render.make_view(evaluation, None, findings)
 
 
 def _render(evaluation, fmt: str) -> bytes:
