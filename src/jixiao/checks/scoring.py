@@ -24,6 +24,7 @@ def resolve_ruleset(ev: Evaluation, ruleset: RuleSet | str | None = None) -> tup
     """
     if isinstance(ruleset, RuleSet):
         return ruleset, []
+    # by name only: the evaluation's `ruleset:` is the author's data and never names a file
     loaded, found = load_ruleset(ruleset or ev.ruleset or default_ruleset_name(ev.kind))
     return loaded, list(found)
 

@@ -73,10 +73,10 @@ def _read(file: Path):
 def _ruleset(name: str):
     """The named rule set; a name that does not exist is a usage error (exit 2)."""
     try:
-        from ..rules import load_ruleset
+        from ..rules.loader import load_ruleset_option
     except ImportError:
         raise click.UsageError("本安装没有评分规则集（jixiao.rules），不能使用 --ruleset") from None
-    ruleset, found = load_ruleset(name)
+    ruleset, found = load_ruleset_option(name)  # the operator's own option: a name or a file
     if ruleset is None:
         raise click.UsageError("；".join(f.message for f in found) or f"规则集“{name}”无法使用")
     return ruleset

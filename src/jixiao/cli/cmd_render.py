@@ -22,6 +22,20 @@ try:
 except ImportError:  # scoring not in this build: no rule set to get wrong
     _RULESET_ERRORS = ()
 
+def _operator_ruleset(value: str | None):
+    """`--ruleset` is the local operator's: a file path is read here; a name is resolved by the library."""
+    if not value or not _RULESET_ERRORS:
+        return value
+    from ..rules.loader import is_path, load_ruleset_file
+
+    if not is_path(value):
+        return value
+    ruleset, findings = load_ruleset_file(value)
+    if ruleset is None:
+        raise RuleSetError(findings)
+    return ruleset
+
+
 FORMATS = ("docx", "xlsx", "pdf", "html", "md")
 _NAMES = {"docx": "报告（Word）", "xlsx": "自评表（Excel）", "pdf": "报告（PDF）", "html": "报告（网页）", "md": "报告（Markdown）"}
 
@@ -68,7 +82,7 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
     try:
-        view = build_view(result.evaluation, ruleset, with_review=with_review)
+        view = build_view(result.evaluation, _operator_ruleset(ruleset), with_review=with_review)
     except _RULESET_ERRORS as exc:
         raise click.UsageError(f"规则集无效：{exc}") from exc
     _say_what_is_missing(result.evaluation, file)

@@ -22,6 +22,7 @@ class RuleSetError(ValueError):
 
 
 def resolve(evaluation: Evaluation, ruleset: RuleSet | str | None) -> RuleSet:
+    """The RuleSet given, else the one named (never a file: see loader.load_ruleset_file), else the default."""
     if isinstance(ruleset, RuleSet):
         return ruleset
     name = ruleset or evaluation.ruleset or default_ruleset_name(evaluation.kind)

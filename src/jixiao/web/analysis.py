@@ -66,10 +66,13 @@ def _execution_rate(ev: Evaluation) -> Decimal | None:
 
 def _score(ev: Evaluation, result: Analysis) -> None:
     try:
-        from ..rules import score
+        from ..rules import RuleSetError, score
     except ImportError:
         return
-    card = score(ev)
+    try:
+        card = score(ev)
+    except RuleSetError:  # unknown or broken rule set: unscored; the checks report it (JX-R0xx)
+        return
     result.scorecard = card
     result.score = card.total
     result.grade = str(card.grade)

@@ -38,6 +38,22 @@ def export(document: dict, fmt: str) -> bytes:
     return _render(loaded.evaluation, fmt)
 
 
+def _view(render, evaluation):
+    """The report's view. An unknown or broken rule set leaves the report unscored, with that finding in it:
+    a typo in 规则集 must not take every download down with it."""
+    try:
+        from ..rules import RuleSetError
+    except ImportError:
+        return render.build_view(evaluation)
+    try:
+        return render.build_view(evaluation)
+    except RuleSetError:
+        from ..checks import check
+
+        findings = check(evaluation)  # the rule set's own finding (JX-R0xx) comes first
+        return render.make_view(evaluation, None, findings)
+
+
 def _render(evaluation, fmt: str) -> bytes:
     try:
         from .. import render
@@ -54,7 +70,7 @@ def _render(evaluation, fmt: str) -> bytes:
             return out.read_bytes()
         if render is None or not hasattr(render, "build_view"):
             raise ExportUnavailable("本系统尚未安装报告生成功能（DOCX/PDF）。")
-        view = render.build_view(evaluation)
+        view = _view(render, evaluation)
         if fmt == "docx":
             render.render_docx(view, out)
         elif fmt == "xlsx":

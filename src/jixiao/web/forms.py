@@ -27,6 +27,7 @@ class Widget:
     choices: tuple = ()
     doc: str = ""
     notes: list = field(default_factory=list)  # findings and comments on this field, filled by the view
+    locked: bool = False  # shown, never changed here (the department's name comes from its record)
 
 
 def _text(value) -> str:
@@ -37,9 +38,32 @@ def _text(value) -> str:
     return str(value)
 
 
+def ruleset_choices(current: str = "") -> tuple[tuple[str, str], ...]:
+    """The 规则集 list: automatic, then every rule set by name with its Chinese title (built-in and installed).
+
+    A stored value that is not among them (an old draft, a typo in an uploaded file) stays visible as its own
+    option, marked, so that opening and saving the draft loses nothing; it still scores as an unknown name."""
+    try:
+        from ..rules import ruleset_titles
+    except ImportError:  # scoring not installed: nothing to choose
+        titles = []
+    else:
+        titles = ruleset_titles()
+    choices = (("", "按评价类型自动选择"),) + tuple((name, f"{title}（{name}）") for name, title in titles)
+    if current and current not in {v for v, _ in choices}:
+        choices += ((current, f"（无此规则集或无法使用）{current}"),)
+    return choices
+
+
 def _widget(spec: Field, value, name: str, template: str) -> Widget:
     w = Widget(name, template, spec.label, "text", doc=spec.doc)
-    if spec.type == "texts":
+    if name == "department.name":
+        w.value, w.locked = _text(value), True
+        w.doc = "单位名称取自系统中的单位记录，不能在此修改；如有错误请联系管理员。"
+    elif name == "ruleset":
+        w.widget, w.value = "select", _text(value)
+        w.choices = ruleset_choices(w.value)
+    elif spec.type == "texts":
         w.widget = "lines"
         w.value = "\n".join(_text(v) for v in value) if isinstance(value, list) else _text(value)
     elif spec.type == "enum":
