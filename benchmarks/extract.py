@@ -1,12 +1,14 @@
 #!/usr/bin/env python3
 """Extraction speed: ms per corpus file, and pages per second on a ~30-page PDF.
 
-usage: extract.py [CORPUS_DIR] [--pdf FILE]
+usage: extract.py [CORPUS_DIR] [--pdf FILE] [--ocr-pages N]
 
 - CORPUS_DIR (default ../shared/corpus when present): average ms per raw/*.txt file (target < 50 ms);
 - the PDF (default: a 30-page report generated from tests/data/extract/dept_prose.txt with LibreOffice):
   pages per second for pypdfium2 text only, for the full pipeline (jixiao.extract.extract_file), and
-  for poppler's `pdftotext` on the same file, for comparison (target: 30 pages in under 2 s).
+  for poppler's `pdftotext` on the same file, for comparison (target: 30 pages in under 2 s);
+- OCR: the first N pages (default 2) of that PDF turned into page images (a scan with no text layer),
+  extracted through the full pipeline: pages per second of OCR.
 """
 
 from __future__ import annotations
@@ -91,10 +93,27 @@ def pdf_speed(path: Path) -> None:
         print(f"  {name:32s} {seconds * 1000:8.1f} ms  {pages / seconds:8.1f} pages/s")
 
 
+def ocr_speed(path: Path, directory: Path, pages: int) -> None:
+    from jixiao.extract import ocr
+
+    if not ocr.available():
+        print("OCR engine (rapidocr-onnxruntime) not installed: OCR timing skipped")
+        return
+    pdf = pdfium.PdfDocument(path)
+    images = [pdf[i].render(scale=2).to_pil().convert("RGB") for i in range(min(pages, len(pdf)))]
+    scan = directory / "scan.pdf"
+    images[0].save(scan, save_all=True, append_images=images[1:])
+    extract_file(scan)  # loads the engine and its models once
+    seconds = _timed(lambda: extract_file(scan), repeat=1)
+    print(f"{scan.name}: {len(images)} scanned pages")
+    print(f"  {'jixiao extract with OCR':32s} {seconds * 1000:8.1f} ms  {len(images) / seconds:8.2f} pages/s")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", nargs="?", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--pdf", type=Path)
+    parser.add_argument("--ocr-pages", type=int, default=2)
     args = parser.parse_args(argv)
     if args.corpus.is_dir():
         corpus_speed(args.corpus)
@@ -104,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
         path = args.pdf or make_pdf(Path(tmp))
         if path is not None:
             pdf_speed(path)
+            if args.ocr_pages > 0:
+                ocr_speed(path, Path(tmp), args.ocr_pages)
     return 0
 
 

@@ -8,6 +8,7 @@ packages=(
   fonts-noto-cjk           # 宋体/黑体 substitutes (Noto Serif/Sans CJK SC)
   texlive-lang-chinese     # Fandol fonts: 仿宋 (FandolFang) and 楷体 (FandolKai)
   fontconfig
+  libgl1                   # OpenCV (RapidOCR's image library) needs libGL on a bare machine
   chromium                 # browser tests of the web app (Playwright drives Debian's chromium)
   chromium-l10n            # its Chinese UI strings, so native controls (the file chooser) read 选择文件 as users see them
 )

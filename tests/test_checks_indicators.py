@@ -125,10 +125,10 @@ def test_unknown_parameter_is_refused():
 def test_an_unknown_check_parameter_in_a_ruleset_file_is_a_finding(tmp_path):
     # Changed in issue 12: check thresholds are a typed part of the rule set; an unknown key used to be
     # skipped silently and is now JX-R003, with the file and line.
-    from jixiao.rules import load_ruleset
+    from jixiao.rules import load_ruleset_file
 
     f = tmp_path / "r.yaml"
     f.write_text("name: r\ntitle: R\nextends: cn-mof-2020\nchecks:\n  min_reson_len: 20\n", encoding="utf-8")
-    ruleset, findings = load_ruleset(str(f))
+    ruleset, findings = load_ruleset_file(str(f))
     assert ruleset is None and [x.code for x in findings] == ["JX-R003"]
     assert "checks.min_reson_len" in findings[0].message and findings[0].location.line == 5

@@ -146,3 +146,15 @@ def test_labels_have_one_owner():
     assert Kind.PROJECT.short_label == "项目支出" and "项目" in Kind.PROJECT.spellings
     assert BySource.LABELS["general_budget"] == "一般公共预算财政拨款" and Finance.LABELS["budget"] == "全年预算数"
     assert Level1.SATISFACTION.short_label == "满意度"
+
+
+def test_a_value_without_unit_is_in_the_others_unit_as_written():
+    assert verdict("=8万元", "8").outcome is Outcome.MET  # not 80000 against 8
+    assert verdict("735", "≧735人次").met
+
+
+def test_a_progress_figure_against_another_measure_is_met_as_stated():
+    v = verdict("全年不少于4场", "已完成100%")
+    assert v.met and v.unverified and "完成进度" in v.reason
+    assert verdict("达到培训要求", "100%完成").unverified
+    assert verdict("≥85%", "已完成100%").basis is Basis.NUMBER  # the same unit: compared as a number

@@ -10,7 +10,7 @@ import jixiao
 from jixiao.load import load_file, to_document
 from jixiao.model import Severity
 from jixiao.review import REPORT_SKIPPED_CODES, Review, review, review_file, review_report
-from jixiao.rules import load_ruleset
+from jixiao.rules import load_ruleset, load_ruleset_file
 
 from .conftest import EXAMPLES, SEED
 
@@ -58,7 +58,7 @@ def test_a_document_naming_an_unusable_rule_set_is_not_an_exception(tmp_path):
 def test_a_broken_rule_set_file_gives_its_findings(tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\ntitle: 坏\nextends: cn-mof-2020\nweights: {output: 70}\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(bad))
+    rs, findings = load_ruleset_file(str(bad))
     assert rs is None and findings[0].code == "JX-R007"
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from jixiao.model import Indicator, Level1, Operator, Quantity
-from jixiao.rules import load_ruleset, score
+from jixiao.rules import load_ruleset, load_ruleset_file, score
 
 from .test_rules_support import department, project, task
 
@@ -100,7 +100,7 @@ def test_child_that_overrides_nothing_scores_like_its_parent(tmp_path_factory, i
     directory = tmp_path_factory.mktemp("rules")
     child_file = directory / "child.yaml"
     child_file.write_text("name: child\ntitle: 子规则集\nextends: cn-mof-2020\n", encoding="utf-8")
-    child, findings = load_ruleset(str(child_file))
+    child, findings = load_ruleset_file(child_file)
     assert findings == []
     ev = project(*inds, budget=str(budget), executed=str(executed))
     parent_card, child_card = score(ev, "cn-mof-2020"), score(ev, child)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jixiao.rules import default_ruleset_name, list_rulesets, load_ruleset, score
+from jixiao.rules import default_ruleset_name, list_rulesets, load_ruleset, load_ruleset_file, score
 
 from .test_rules_support import D, full_set, project
 
@@ -36,7 +36,7 @@ def test_child_overrides_only_what_it_names(tmp_path):
     f = tmp_path / "mine.yaml"
     f.write_text("name: mine\ntitle: 我的规则\nextends: cn-mof-2020\nweights: {output: 60, effect: 20}\n"
                  "checks: {min_reason_len: 20}\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(f))
+    rs, findings = load_ruleset_file(f)
     assert findings == []
     assert (rs.weights.output, rs.weights.effect, rs.weights.satisfaction) == (60, 20, 10)
     assert rs.checks.min_reason_len == 20 and rs.checks.overachieve_threshold == D("0.30")  # merged
@@ -45,13 +45,13 @@ def test_child_overrides_only_what_it_names(tmp_path):
 def test_child_of_a_child_file(tmp_path):
     (tmp_path / "a.yaml").write_text("name: a\ntitle: A\nextends: cn-mof-2020\nreverse_variant: vendor\n", encoding="utf-8")
     (tmp_path / "b.yaml").write_text("name: b\ntitle: B\nextends: a.yaml\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(tmp_path / "b.yaml"))
+    rs, findings = load_ruleset_file(tmp_path / "b.yaml")
     assert findings == [] and rs.reverse_variant == "vendor"
 
 
 def codes(path, text):
     path.write_text(text, encoding="utf-8")
-    rs, findings = load_ruleset(str(path))
+    rs, findings = load_ruleset_file(path)
     assert rs is None
     return [f.code for f in findings], findings
 
@@ -80,7 +80,7 @@ def test_cycle_in_extends(tmp_path):
 
 
 def test_unreadable_and_malformed(tmp_path):
-    rs, findings = load_ruleset(str(tmp_path / "missing.yaml"))
+    rs, findings = load_ruleset_file(tmp_path / "missing.yaml")
     assert rs is None and [f.code for f in findings] == ["JX-R001"]
     got, _ = codes(tmp_path / "e.yaml", "")
     assert got == ["JX-R001"]

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from jixiao.checks import CheckParams, check
-from jixiao.rules import load_ruleset, score
+from jixiao.rules import load_ruleset, load_ruleset_file, score
 
 from .test_rules_support import ind, project
 
@@ -20,7 +20,7 @@ def rules_40_40(tmp_path):
     f = tmp_path / "local.yaml"
     f.write_text("name: local-2024\ntitle: 本地细则\nextends: cn-mof-2020\nweights: {output: 40, effect: 40}\n",
                  encoding="utf-8")
-    rs, findings = load_ruleset(str(f))
+    rs, findings = load_ruleset_file(str(f))
     assert findings == []
     return rs
 
@@ -49,7 +49,7 @@ def test_a_missing_block_is_redistributed_as_scoring_does(tmp_path):
     f = tmp_path / "to-output.yaml"
     f.write_text("name: to-output\ntitle: 满意度并入产出\nextends: cn-mof-2020\n"
                  "empty_block_to: {satisfaction: output}\n", encoding="utf-8")
-    rs, _ = load_ruleset(str(f))
+    rs, _ = load_ruleset_file(str(f))
     ev = project(ind("产出指标", "≥10个", "10个", 60), ind("效益指标", "≥90%", "95%", 30))
     assert score(ev, rs).total == 100
     assert i008(ev, rs) == []
@@ -60,7 +60,7 @@ def test_qualitative_bands_of_the_rule_set_decide_jx_i011(tmp_path):
     f = tmp_path / "bands.yaml"
     f.write_text("name: bands\ntitle: 档位\nextends: cn-mof-2020\n"
                  "qualitative: {partial: 0.55, bands: {partial: [0.5, 0.8], not_met: [0, 0.5]}}\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(f))
+    rs, findings = load_ruleset_file(str(f))
     assert findings == []
     ev = project(ind("产出指标", "完成", "部分达成", 10, score=5.5), ind("效益指标", "≥90%", "95%", 30),
                  ind("满意度指标", "≥90%", "92%", 10))
@@ -73,14 +73,14 @@ def test_check_thresholds_are_typed_and_read_from_the_rule_set(tmp_path):
     f = tmp_path / "strict.yaml"
     f.write_text("name: strict\ntitle: 严格\nextends: cn-mof-2020\n"
                  "checks: {min_reason_len: 30, vague_words: 进一步 有效}\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(f))
+    rs, findings = load_ruleset_file(str(f))
     assert findings == []
     assert rs.checks.min_reason_len == 30 and rs.checks.vague_words == ("进一步", "有效")
     p = CheckParams(rs)
     assert p.min_reason_len == 30 and p.indicator_weight_total == 90
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: bad\ntitle: 坏\nextends: cn-mof-2020\nchecks: {generic_ratio_max: 2}\n", encoding="utf-8")
-    rs, findings = load_ruleset(str(bad))
+    rs, findings = load_ruleset_file(str(bad))
     assert rs is None and [x.code for x in findings] == ["JX-R004"]
 
 
@@ -88,7 +88,7 @@ def test_removed_check_keys_that_scoring_owns_are_unknown(tmp_path):
     f = tmp_path / "old.yaml"
     f.write_text("name: old\ntitle: 旧\nextends: cn-mof-2020\nchecks: {block_weights: {产出指标: 50}}\n",
                  encoding="utf-8")
-    rs, findings = load_ruleset(str(f))
+    rs, findings = load_ruleset_file(str(f))
     assert rs is None and findings[0].code == "JX-R003" and "checks.block_weights" in findings[0].message
 
 

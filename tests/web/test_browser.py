@@ -91,7 +91,8 @@ def _other_departments(year, author) -> None:
 
 
 # Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
-DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost"}
+DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost",
+               "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366"}
 
 
 def shot(page, name: str) -> None:
@@ -245,3 +246,76 @@ def test_a_save_after_the_session_expired_keeps_the_typed_form(live_server, peop
     page.wait_for_selector("text=已保存为第2版")
     ev.refresh_from_db()
     assert ev.current.document["conclusion"] == ["会话过期前写下的结论"]
+
+
+def test_administrator_pages_and_the_lockout_in_a_browser(live_server, people, browser_page, settings):
+    """An administrator sets up a year, a department and a 填报人; a wrong password five times locks the login."""
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.models import Profile, Role
+
+    page, base = browser_page, live_server.url
+    admin = get_user_model().objects.create_user("guanli", password=PASSWORD, first_name="系统管理员", is_superuser=True)
+    Profile.objects.create(user=admin, role=Role.ADMIN)
+    login(page, base, "guanli")
+    page.click("a:has-text('系统管理')")
+    page.fill("#year-form input[name=year]", "2025")
+    page.fill("#year-form input[name=deadline]", "2026-03-31")
+    page.click("#year-form button")
+    page.wait_for_selector("text=已新建 2025 年度")
+    shot(page, "manage-years")
+    page.click(".subnav a:has-text('单位')")
+    page.fill("#department-form input[name=name]", "青禾区农业农村局")
+    page.fill("#department-form input[name=code]", "208001")
+    page.click("#department-form button")
+    page.wait_for_selector("text=已新建单位")
+    page.click(".subnav a:has-text('用户')")
+    page.fill("#user-form input[name=username]", "nongye")
+    page.fill("#user-form input[name=full_name]", "王五")
+    page.select_option("#user-form select[name=role]", "filler")
+    page.select_option("#user-form select[name=department]", label="青禾区农业农村局")
+    page.click("#user-form button")
+    page.wait_for_selector("#new-password")
+    password = page.inner_text("code.password").strip()
+    shot(page, "manage-user-password")
+    page.click(".subnav a:has-text('用户')")
+    shot(page, "manage-users")
+    logout(page)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        page.goto(f"{base}/login/")
+        page.fill("input[name=username]", "nongye")
+        page.fill("input[name=password]", "wrong-password")
+        page.click("button:has-text('登录')")
+    page.wait_for_selector("#locked")
+    assert "登录已暂时锁定" in page.inner_text("#locked")
+    shot(page, "login-locked")
+
+    login(page, base, "guanli")
+    page.goto(f"{base}/audit/")
+    page.select_option("select[name=action]", "login_locked")
+    page.click("#audit-filter button")
+    page.wait_for_selector("#audit td:has-text('登录被锁定')")
+    page.goto(f"{base}/audit/")
+    shot(page, "audit-log")
+    assert password
+
+
+def test_the_indicator_table_fits_a_1366_screen(live_server, people, browser_page):
+    from django.contrib.auth import get_user_model
+
+    from jixiao.load import load_file
+    from jixiao.web.analysis import document_of
+    from jixiao.web.services import save_revision
+
+    page, base, ev = browser_page, live_server.url, people
+    save_revision(ev, document_of(load_file(SEED).evaluation), get_user_model().objects.get(username="tianbao"), 0, "测试")
+    page.set_viewport_size({"width": 1366, "height": 768})
+    login(page, base, "tianbao")
+    page.goto(f"{base}/e/{ev.pk}/")
+    table = page.locator("table.indicators").first
+    table.scroll_into_view_if_needed()
+    wrap = page.locator(".table-wrap").first
+    assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")  # no horizontal scrolling
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    shot(page, "editor-1366")

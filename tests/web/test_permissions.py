@@ -31,6 +31,9 @@ def _routes(pk: int):
         ("post", f"/e/{pk}/step/accept/", {}),
         ("post", f"/e/{pk}/step/return/", {"comment": "x"}),
         ("post", f"/e/{pk}/step/publish/", {}),
+        ("post", f"/e/{pk}/step/withdraw/", {}),
+        ("post", f"/e/{pk}/step/unaccept/", {"comment": "x"}),
+        ("post", f"/e/{pk}/step/unpublish/", {"comment": "x"}),
         ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
         ("get", f"/e/{pk}/history/", None),
         ("get", f"/e/{pk}/history/diff/?a=1&b=1", None),
@@ -39,7 +42,7 @@ def _routes(pk: int):
     ]
 
 
-@pytest.mark.parametrize("index", range(18))
+@pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_other_department_gets_404_and_nothing_changes(world, client_for, index):
     method, url, data = _routes(world.ev_a.pk)[index]
     before = _snapshot(world.ev_a)
@@ -50,7 +53,7 @@ def test_other_department_gets_404_and_nothing_changes(world, client_for, index)
     assert _snapshot(world.ev_a) == before
 
 
-@pytest.mark.parametrize("index", range(18))
+@pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_anonymous_is_sent_to_login(world, client, index):
     method, url, data = _routes(world.ev_a.pk)[index]
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
@@ -127,3 +130,53 @@ def test_error_pages_are_chinese_without_traceback(world, client_for):
     response = client_for(world.filler_a).get("/e/999999/")
     text = response.content.decode()
     assert response.status_code == 404 and "页面不存在" in text and "Traceback" not in text
+
+
+def _admin_routes(world):
+    """(method, url, data) for every administrators' route."""
+    year, dept, user = world.year.pk, world.dept_a.pk, world.filler_a.pk
+    return [
+        ("get", "/audit/", None),
+        ("get", "/manage/years/", None),
+        ("post", "/manage/years/", {"year": "2030"}),
+        ("post", f"/manage/years/{year}/deadline/", {"deadline": "2030-01-01"}),
+        ("get", "/manage/departments/", None),
+        ("post", "/manage/departments/", {"name": "篡改单位"}),
+        ("get", f"/manage/departments/{dept}/", None),
+        ("post", f"/manage/departments/{dept}/", {"name": "篡改"}),
+        ("get", "/manage/users/", None),
+        ("post", "/manage/users/", {"username": "intruder", "role": "admin"}),
+        ("get", f"/manage/users/{user}/", None),
+        ("post", f"/manage/users/{user}/", {"role": "admin"}),
+        ("post", f"/manage/users/{user}/active/", {"active": "0"}),
+        ("post", f"/manage/users/{user}/password/", {}),
+        ("post", f"/manage/users/{user}/unlock/", {}),
+    ]
+
+
+def _admin_snapshot(world):
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.models import Department, Year
+
+    u = get_user_model().objects.get(pk=world.filler_a.pk)
+    return (list(Year.objects.values_list("year", "deadline")), list(Department.objects.values_list("name", flat=True)),
+            get_user_model().objects.count(), u.is_active, u.password, u.is_superuser, u.profile.role)
+
+
+@pytest.mark.parametrize("index", range(15))
+def test_administrators_routes_refuse_everyone_else(world, client_for, index):
+    method, url, data = _admin_routes(world)[index]
+    before = _admin_snapshot(world)
+    for person in (world.filler_b, world.reviewer):
+        client = client_for(person)
+        response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+        assert response.status_code == 403, (url, person.username)
+    assert _admin_snapshot(world) == before
+
+
+@pytest.mark.parametrize("index", range(15))
+def test_administrators_routes_send_anonymous_to_login(world, client, index):
+    method, url, data = _admin_routes(world)[index]
+    response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/")

@@ -70,3 +70,97 @@ def test_unreachable_database_is_a_clear_message(tmp_path):
                          capture_output=True, text=True, timeout=60)
     assert run.returncode == 1
     assert "无法连接或初始化数据库" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_no_demo_starts_with_one_administrator_and_nothing_else(tmp_path):
+    port = _free_port()
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    proc = subprocess.Popen([str(JIXIAO), "serve", "--no-demo", "--port", str(port), "--data-dir", str(tmp_path)],
+                            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    out = ""
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline and "已启动" not in out and proc.poll() is None:
+            out += proc.stdout.readline()
+        accounts = dict(re.findall(r"用户名 (\S+)\s+密码 (\S+)", out))
+        assert list(accounts) == ["admin"] and "系统管理" in out, out
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+    import sqlite3
+
+    db = sqlite3.connect(tmp_path / "jixiao.sqlite3")
+    assert db.execute("select count(*) from jixiao_department").fetchone() == (0,)
+    assert db.execute("select count(*) from jixiao_evaluation").fetchone() == (0,)
+
+
+class _Browser:
+    """A cookie-keeping HTTP client that posts forms with their CSRF token, as a browser would."""
+
+    def __init__(self, base: str):
+        import http.cookiejar
+
+        self.base, self.jar = base, http.cookiejar.CookieJar()
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar), NoRedirect())
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self._open(urllib.request.Request(self.base + path))
+
+    def post(self, path: str, data: dict) -> tuple[int, str]:
+        import urllib.parse
+
+        token = next((c.value for c in self.jar if c.name == "csrftoken"), "")
+        body = urllib.parse.urlencode(dict(data, csrfmiddlewaretoken=token)).encode()
+        return self._open(urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path}))
+
+    def _open(self, request) -> tuple[int, str]:
+        try:
+            with self.opener.open(request, timeout=30) as r:
+                return r.status, r.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode("utf-8", "replace")
+
+
+def test_a_fresh_server_holds_against_a_filler(tmp_path):
+    """From a fresh `jixiao serve` as a 填报人: rule-set paths read no file, a typo'd rule set leaves every
+    download working, and 30 wrong passwords end in a lockout."""
+    import html as html_lib
+
+    proc, port, out = _start(tmp_path)
+    try:
+        accounts = dict(re.findall(r"用户名 (\S+)\s+密码 (\S+)", out))
+        base = f"http://127.0.0.1:{port}"
+        me = _Browser(base)
+        me.get("/login/")
+        assert me.post("/login/", {"username": "tianbao1", "password": accounts["tianbao1"]})[0] == 302
+        home = me.get("/")[1]
+        pk = re.search(r'href="/e/(\d+)/"', home).group(1)
+        _, page = me.get(f"/e/{pk}/")
+        form = page[page.index('id="editor"'):]
+        fields = {m.group(1): html_lib.unescape(m.group(2))
+                  for m in re.finditer(r'<input type="text" name="([^"]+)"[^>]*value="([^"]*)"', form)}
+        fields.update({m.group(1): html_lib.unescape(m.group(2))
+                       for m in re.finditer(r'<textarea name="([^"]+)"[^>]*>(.*?)</textarea>', form, re.S)})
+        for value in ("/etc/passwd", "../../../../etc/passwd", "file:///etc/passwd", "gz-dept-ref-2032"):
+            _, page = me.get(f"/e/{pk}/")
+            version = re.search(r'name="base_version" value="(\d+)"', page).group(1)
+            assert me.post(f"/e/{pk}/", dict(fields, ruleset=value, base_version=version))[0] == 302
+            _, page = me.get(f"/e/{pk}/")
+            assert "JX-R008" in page and "root:" not in page, value
+        for fmt in ("yaml", "json", "docx", "xlsx"):
+            status, _ = me.get(f"/e/{pk}/download/{fmt}/")
+            assert status == 200, fmt
+        attacker = _Browser(base)
+        attacker.get("/login/")
+        codes = [attacker.post("/login/", {"username": "tianbao1", "password": f"guess{n}"})[0] for n in range(30)]
+        assert 429 in codes
+        status, page = attacker.post("/login/", {"username": "tianbao1", "password": accounts["tianbao1"]})
+        assert status == 429 and "登录已暂时锁定" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

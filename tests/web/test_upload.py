@@ -18,15 +18,49 @@ def _upload(client, pk, name, data):
 
 def test_upload_previews_then_overwrites_on_confirm(world, client_for):
     client = client_for(world.filler_b)
-    page = _upload(client, world.ev_b.pk, "liwan.yaml", SEED.read_bytes()).content.decode()
+    own = SEED.read_text(encoding="utf-8").replace("广州市荔湾区妇女联合会", "示例区图书馆").encode("utf-8")
+    page = _upload(client, world.ev_b.pk, "own.yaml", own).content.decode()
     assert "上传预览" in page and "确认覆盖草稿" in page
-    assert "与本自评的单位“示例区图书馆”不同" in page  # the file is another department's data
     world.ev_b.refresh_from_db()
     assert world.ev_b.version == 1  # nothing overwritten yet
     client.post(f"/e/{world.ev_b.pk}/upload/confirm/", {"confirm": "yes"})
     world.ev_b.refresh_from_db()
-    assert world.ev_b.version == 2 and world.ev_b.current.source == "上传 liwan.yaml"
+    assert world.ev_b.version == 2 and world.ev_b.current.source == "上传 own.yaml"
     assert world.ev_b.current.document["finance"]["budget"] == "688.34"
+
+
+@pytest.mark.parametrize("old,new,message", [
+    (None, None, "与本自评的单位“示例区图书馆”不同"),  # another department's data
+    ("year: 2023", "year: 2022", "评价年度是 2022"),
+    ("kind: department", "kind: project", "评价类型是“项目支出”"),
+])
+def test_another_departments_year_or_kind_is_refused(world, client_for, old, new, message):
+    text = SEED.read_text(encoding="utf-8")  # as it is: 广州市荔湾区妇女联合会's data
+    if old is not None:  # the right department, but another year or kind
+        assert old in text
+        text = text.replace("广州市荔湾区妇女联合会", "示例区图书馆").replace(old, new, 1)
+    client = client_for(world.filler_b)
+    page = _upload(client, world.ev_b.pk, "x.yaml", text.encode("utf-8")).content.decode()
+    assert "上传被拒绝" in page and message in page and "确认覆盖草稿" not in page
+    client.post(f"/e/{world.ev_b.pk}/upload/confirm/", {"confirm": "yes"})
+    world.ev_b.refresh_from_db()
+    assert world.ev_b.version == 1 and world.ev_b.current.document["department"]["name"] == "示例区图书馆"
+
+
+def test_an_edit_naming_another_department_is_refused(world, client_for):
+    from .test_editor import form_fields
+
+    client = client_for(world.filler_a)
+    page = client.get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert 'name="department.name"' in page and "不能在此修改" in page
+    data = form_fields(page)
+    data["department.name"] = "示例区图书馆"
+    response = client.post(f"/e/{world.ev_a.pk}/", data, follow=True).content.decode()
+    assert "未保存" in response and "示例区图书馆" in response
+    world.ev_a.refresh_from_db()
+    assert world.ev_a.version == 1
+    docx = client.get(f"/e/{world.ev_a.pk}/download/docx/")
+    assert docx.status_code == 200
 
 
 def test_cancel_leaves_the_draft_unchanged(world, client_for):
@@ -79,8 +113,11 @@ def test_preview_names_changed_fields_in_words_and_an_empty_draft_lists_none(wor
     page = BeautifulSoup(_upload(client, world.ev_a.pk, "new.yaml", text.encode()).content.decode(), "html.parser")
     rows = {tr.td.text: [td.text for td in tr.find_all("td")] for tr in page.select("table.diff tbody tr")}
     assert rows["收支情况 › 全年预算数"] == ["收支情况 › 全年预算数", "修改", "688.34", "700.00"]
-    empty = Evaluation.objects.create(department=world.dept_a, year=world.year, kind="project")
-    page = _upload(client, empty.pk, "new.yaml", SEED.read_bytes()).content.decode()
+    from jixiao.web.models import Year
+
+    empty = Evaluation.objects.create(department=world.dept_a, year=Year.objects.create(year=2024))
+    text = SEED.read_text(encoding="utf-8").replace("year: 2023", "year: 2024", 1)
+    page = _upload(client, empty.pk, "new.yaml", text.encode()).content.decode()
     assert "草稿目前为空" in page and "确认保存为第 1 版" in page and "table" not in page.split("草稿目前为空")[1].split("</section>")[0]
 
 

@@ -11,7 +11,7 @@ import click
 from ..model import Finding, Severity, has_errors
 from ..model.catalogue import catalogue
 from ..review import review_file
-from ..rules import load_ruleset
+from ..rules.loader import load_ruleset_option
 from ..rules.scorecard import json_number
 from .app import app
 from .output import summary
@@ -52,7 +52,7 @@ def check_command(file: Path, ruleset_name: str | None, as_json: bool, draft: bo
 
 def _ruleset(name: str):
     """The named rule set; a name that does not exist is a usage error (exit 2)."""
-    ruleset, found = load_ruleset(name)
+    ruleset, found = load_ruleset_option(name)  # the operator's own option: a name or a file
     if ruleset is None:
         raise click.UsageError("；".join(f.message for f in found) or f"规则集“{name}”无法使用")
     return ruleset

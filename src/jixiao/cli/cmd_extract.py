@@ -56,8 +56,15 @@ def _explain(values) -> None:
     for v in values:
         where = str(v.location) if v.location else "?"
         span = f" 字符 {v.location.span[0]}–{v.location.span[1]}" if v.location and v.location.span else ""
-        click.echo(f"{v.path} = {_show(v.value)}  （{where}{span}，可信度 {v.confidence:.2f}）")
+        click.echo(f"{v.path} = {_show(v.value)}  （{where}{span}，可信度 {v.confidence:.2f}，{_METHODS.get(v.method, v.method)}）")
         click.echo(f"    原文：{v.source}")
+        if v.why:
+            click.echo(f"    依据：{v.why}")
+
+
+_METHODS = {"label": "标签后读取", "table": "表格按列读取", "table-aligned": "表格按类型对齐", "title": "取自标题",
+            "byline": "取自网页来源栏", "heading": "取自编号标题", "derived": "由其他数值转来", "computed": "计算所得",
+            "prose": "取自正文", "first-year": "文中第一个年份"}
 
 
 def _show(value) -> str:

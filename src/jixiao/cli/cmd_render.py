@@ -13,8 +13,21 @@ from ..render import (
     PdfUnavailable, build_view, pdf_available, render_docx, render_html, render_markdown, render_pdf, render_xlsx,
 )
 from ..review import review
+from ..rules.loader import is_path, load_ruleset_file
 from .app import app
 from .output import print_findings
+
+
+
+def _operator_ruleset(value: str | None):
+    """`--ruleset` is the local operator's: a file path is read here (a usage error when it is bad); a name is
+    resolved by the review."""
+    if not value or not is_path(value):
+        return value
+    ruleset, findings = load_ruleset_file(value)
+    if ruleset is None:
+        raise click.UsageError("规则集无效：" + "；".join(f.message for f in findings))
+    return ruleset
 
 FORMATS = ("docx", "xlsx", "pdf", "html", "md")
 _NAMES = {"docx": "报告（Word）", "xlsx": "自评表（Excel）", "pdf": "报告（PDF）", "html": "报告（网页）", "md": "报告（Markdown）"}
@@ -61,7 +74,7 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
     except OSError as exc:
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
-    reviewed = review(result, ruleset)
+    reviewed = review(result, _operator_ruleset(ruleset))
     if reviewed.scorecard is None:  # the rule set named (option or input) cannot be used
         raise click.UsageError("规则集无效：" + "；".join(f.message for f in reviewed.ruleset_findings))
     view = build_view(reviewed, with_review=with_review)

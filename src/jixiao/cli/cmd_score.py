@@ -13,7 +13,7 @@ from rich.table import Table
 from ..model import Kind
 from ..review import review_file
 from ..rules import RuleSet, ScoreCard, list_rulesets, load_ruleset
-from ..rules.loader import is_path
+from ..rules.loader import is_path, load_ruleset_option
 from ..rules.ruleset import BLOCK_LABELS
 from ..rules.scorecard import num, rule_label
 from .app import app
@@ -32,7 +32,7 @@ def _ruleset_or_exit(name: str) -> RuleSet:
     if not is_path(name) and name not in list_rulesets():
         raise click.UsageError(f"没有名为“{name}”的规则集。可用的规则集：{'、'.join(list_rulesets())}；"
                                "也可以给出规则集文件的路径（.yaml）。")
-    ruleset, findings = load_ruleset(name)
+    ruleset, findings = load_ruleset_option(name)
     if ruleset is None:
         print_findings(findings, False, name)
         click.echo("规则集有错误，未评分。", err=True)

@@ -4,33 +4,72 @@ from __future__ import annotations
 
 import re
 
+from functools import cache
+
+from . import vocab
 from .document import Document
-from .facts import LABELLED, Fact
+from .facts import LABEL, LABELLED, TABLE, TABLE_COLUMN, Fact
 from .narrative import display
-from .normalize import NUMBER, spaced, to_decimal
+from .normalize import NUMBER, to_decimal
 from .sections import find_sections
 
-_SCORE = re.compile(
-    rf"(?:{spaced('自评得分')}|{spaced('综合评分')}|{spaced('自评总分')}|{spaced('综合得分')}|{spaced('评价得分')}|"
-    rf"{spaced('总得分')}|{spaced('自评分')})\s*(?:为|是|:)?\s*(?P<num>{NUMBER})\s*分")
-_GRADE = re.compile(rf"(?:{spaced('评价等级')}|{spaced('自评等级')}|{spaced('绩效等级')}|{spaced('等级')}|{spaced('评价结果')})"
-                    r"\s*(?:为|是|:|评定为|定为)?\s*[\"“]?(?P<grade>优秀|优|良好|良|中等|中|合格|不合格|差)(?![\u4e00-\u9fff])")
 _ITEM = re.compile(r"(?:^|\n|[。;])\s*(?:[一二三四五六七八九十]+\s*是|\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)|[①-⑳])")
+_SEP = r"[ \t]*[|｜\n][ \t|｜\n]*|[ \t]+"
+
+
+@cache
+def _score() -> re.Pattern[str]:
+    labels = vocab.alternation(vocab.fields()["score"]["labels"])
+    return re.compile(rf"{labels}\s*(?:为|是|:)?\s*(?P<num>{NUMBER})\s*分")
+
+
+@cache
+def _grade_words() -> str:
+    return "(?:" + "|".join(r"\s?".join(w) for w in sorted(vocab.fields()["grade"]["words"], key=len, reverse=True)) + ")"
+
+
+@cache
+def _grade() -> re.Pattern[str]:
+    g = vocab.fields()["grade"]
+    labels = vocab.alternation(g["labels"])
+    joiners = vocab.alternation(g["joiners"], tolerant=False)
+    return re.compile(rf"{labels}\s*{joiners}?\s*[\"“]?(?P<grade>{_grade_words()})(?![\u4e00-\u9fff])")
+
+
+@cache
+def _total_row() -> re.Pattern[str]:
+    """`总分 | 100 | 96 | 优`, `总分 100 97`, `总分100100`: the total row's 分值 is 100, then the score."""
+    return re.compile(rf"(?<![\u4e00-\u9fff])(?:总\s*分|合\s*计|总\s*计)(?:{_SEP})?(?P<weight>100(?:\.0+)?)(?:{_SEP})?"
+                      rf"(?P<num>\d{{1,3}}(?:\.\d+)?)(?![\d.%])(?:(?:{_SEP})(?P<grade>{_grade_words()})(?![\u4e00-\u9fff]))?")
 
 
 def find_score(doc: Document) -> Fact | None:
-    m = _SCORE.search(doc.text)
-    if not m:
-        return None
-    value = to_decimal(m.group("num"))
-    if value is None or value > 100:
-        return None
-    return doc.fact(value, m.start("num"), m.end("num"), LABELLED)
+    for m in _score().finditer(doc.text):
+        value = to_decimal(m.group("num"))
+        if value is not None and value <= 100:
+            return doc.fact(value, m.start("num"), m.end("num"), LABELLED, LABEL, "“自评得分”等标签后的分数")
+    m = _total_row().search(doc.text)
+    if m:
+        value = to_decimal(m.group("num"))
+        if value is not None and value <= 100:
+            return doc.fact(value, m.start("num"), m.end("num"), TABLE_COLUMN, TABLE, "评分表“总分”行的得分")
+    return None
 
 
 def find_grade(doc: Document) -> Fact | None:
-    m = _GRADE.search(doc.text)
-    return doc.fact(m.group("grade"), m.start("grade"), m.end("grade"), LABELLED) if m else None
+    m = _grade().search(doc.text)
+    if m:
+        return doc.fact(_compact(m.group("grade")), m.start("grade"), m.end("grade"), LABELLED, LABEL,
+                        "“评价等级”“自评结论”等标签后的等级")
+    m = _total_row().search(doc.text)
+    if m and m.group("grade"):
+        return doc.fact(_compact(m.group("grade")), m.start("grade"), m.end("grade"), TABLE_COLUMN, TABLE,
+                        "评分表“总分”行的等级")
+    return None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def find_items(doc: Document, *titles: str) -> list[Fact] | None:

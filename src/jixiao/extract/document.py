@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Location
-from .facts import LABELLED, Fact
+from .facts import LABEL, LABELLED, OCR_FACTOR, Fact
+from .chrome import blank_chrome
 from .normalize import normalize, unwrap
 
 
@@ -18,6 +19,7 @@ class Origin:
     page: int | None = None
     paragraph: int | None = None
     table: int | None = None
+    ocr: bool = False  # read by OCR from a page image
 
 
 @dataclass
@@ -37,7 +39,7 @@ class Document:
     _origin_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self.text = normalize(self.raw)
+        self.text = blank_chrome(normalize(self.raw))
         self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
         if self.fmt == "pdf":  # after counting lines: line numbers stay those of the page text
             self.text = unwrap(self.text)
@@ -58,10 +60,14 @@ class Document:
         return Location(file=self.file, line=self.line_of(start), page=o.page, span=(start, end),
                         paragraph=o.paragraph, table=o.table)
 
-    def fact(self, value, start: int, end: int, confidence: float = LABELLED) -> Fact:
-        """A value found at text[start:end], with its location and sentence."""
+    def fact(self, value, start: int, end: int, confidence: float = LABELLED, method: str = LABEL,
+             why: str = "") -> Fact:
+        """A value found at text[start:end], with its location, sentence, confidence and how it was found."""
+        if self.origin_of(start).ocr:
+            confidence = round(confidence * OCR_FACTOR, 3)
+            why = (why + "；" if why else "") + "文字由页面图像识别（OCR）"
         return Fact(value=value, location=self.location(start, end), source=self.sentence(start, end),
-                    confidence=confidence)
+                    confidence=confidence, method=method, why=why)
 
     def sentence(self, start: int, end: int, limit: int = 160) -> str:
         """The sentence (or table line) around a span, for showing a value beside its source."""

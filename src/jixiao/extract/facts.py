@@ -12,6 +12,18 @@ LABELLED = 0.95  # a value right after its own label in prose: 全年预算数 6
 TABLE_COLUMN = 0.9  # a cell under a recognised table header
 TABLE_GUESS = 0.75  # a row of a flattened table whose empty cells were lost
 INFERRED = 0.6  # derived from context (a title, a heading before a figure)
+OCR_FACTOR = 0.8  # text read by OCR from a page image: every value from it is less sure
+
+# How a value was found (Fact.method); docs/extraction.md lists them for the checks that rely on them.
+LABEL = "label"  # a number or name right after its own label in prose or a form: 全年预算数 688.34 万元
+TABLE = "table"  # a table cell whose column the header gives and whose position the blank cells confirm
+ALIGNED = "table-aligned"  # a table cell placed by type and order, the blank cells having been lost
+TITLE = "title"  # read from the report's title
+BYLINE = "byline"  # the 来源/信息来源 line of a published page
+HEADING = "heading"  # a numbered heading before the figures (a task's name)
+DERIVED = "derived"  # taken over from another value (a one-project report's total is its project's)
+COMPUTED = "computed"  # computed, not read: met from comparing target and actual
+READ_METHODS = frozenset({LABEL, TABLE, ALIGNED})
 
 
 @dataclass
@@ -20,6 +32,8 @@ class Fact:
     location: Location | None = None
     source: str = ""
     confidence: float = LABELLED
+    method: str = LABEL
+    why: str = ""  # in Chinese, for --explain: 标签“全年预算数”后的数字 …
 
 
 @dataclass
@@ -42,6 +56,7 @@ class ProjectFacts:
     executed: Fact | None = None
     execution_rate: Fact | None = None
     outcome: Fact | None = None  # 目标实际完成情况及主要成效, as written
+    score: Fact | None = None  # a project's own 自评分数 where a list of projects gives it
     indicators: list[IndicatorFacts] = field(default_factory=list)
     start: int = 0  # offset where the project's text begins, to order and bound it
 
@@ -61,6 +76,11 @@ class ReportFacts:
     basic: Fact | None = None
     project: Fact | None = None
     carryover: Fact | None = None
+    # the 年度资金总额 row's other cells, and the 其中 rows by label (column kind → fact), as a form prints them
+    initial: Fact | None = None
+    execution_weight: Fact | None = None
+    execution_score: Fact | None = None
+    fund_rows: dict[str, dict[str, Fact]] = field(default_factory=dict)
     projects: list[ProjectFacts] = field(default_factory=list)
     score: Fact | None = None
     grade: Fact | None = None
@@ -73,13 +93,13 @@ class ReportFacts:
         """Every fact with its field path, in reading order of the summary."""
         out: list[tuple[str, Fact]] = []
         for name in ("department", "year", "report_type", "unit", "budget", "executed", "execution_rate",
-                     "basic", "project", "carryover", "score", "grade"):
+                     "basic", "project", "carryover", "initial", "execution_weight", "execution_score", "score", "grade"):
             fact = getattr(self, name)
             if fact is not None:
                 out.append((name, fact))
         out.extend((f"by_source[{label}]", fact) for label, fact in self.by_source.items())
         for pi, p in enumerate(self.projects):
-            for name in ("name", "budget", "executed", "execution_rate", "outcome"):
+            for name in ("name", "budget", "executed", "execution_rate", "outcome", "score"):
                 fact = getattr(p, name)
                 if fact is not None:
                     out.append((f"projects[{pi}].{name}", fact))

@@ -80,3 +80,41 @@ def _item(doc: Document, offset: int, text: str) -> IndicatorFacts | None:
 def _value(doc: Document, offset: int, m: re.Match[str], group: str) -> Fact:
     value = re.sub(r"\s+", "", m.group(group))
     return doc.fact(value, offset + m.start(group), offset + m.end(group))
+
+
+# --- indicators stated in a project report's prose ---------------------------------------------------
+
+_UNIT_WORD = r"[\u4e00-\u9fff%/.·*]{0,8}"
+_Q = rf"(?:[≥≤>=<≧≦]\s*)?\d+(?:\.\d+)?\s*{_UNIT_WORD}"
+# `某某标准指标值1000元/生.年,全年实际完成值1000元/生.年`
+_STATED = re.compile(rf"(?:^|(?<=[\n。;:]))\s*(?P<name>[^\n。;:,]{{2,60}}?)\s*{spaced('指标值')}\s*[:为]?\s*(?P<target>{_Q}?)"
+                     rf"\s*[,;]\s*(?:全年)?{_ACTUAL}\s*[:为]?\s*(?P<actual>{_Q}?)(?=[,;。\n]|$)")
+# `飞行时长≥928小时,实际飞行时长909.93小时`
+_COMPARED = re.compile(rf"(?:^|(?<=[\n。;:,]))\s*(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?)\s*(?P<target>[≥≤>=<≧≦]\s*\d+(?:\.\d+)?\s*{_UNIT_WORD})"
+                       rf"\s*[,;]\s*实际(?:完成)?(?:[\u4e00-\u9fff]{{0,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>\d+(?:\.\d+)?\s*{_UNIT_WORD})(?=[,;。\n]|$)")
+# under a heading that names an indicator class — `(2)质量指标` — the first sentence: `救助资金发放准确率100%。`
+_LEVEL_HEADING = re.compile(r"(?:^|\n)\s*(?:\(\d{1,2}\)|\d{1,2}\s*[.、]|[①-⑳])\s*(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|"
+                            r"可持续影响|满意度|服务对象满意度)指标\s*\n\s*(?P<name>[\u4e00-\u9fff]{2,30}?[率度数])\s*(?:达到|为|达)?\s*"
+                            r"(?P<actual>\d+(?:\.\d+)?\s*%)(?=[。,;\n])")
+
+
+def prose_project_indicators(doc: Document) -> list[IndicatorFacts]:
+    """Indicators a project report states in sentences rather than a table."""
+    out: list[IndicatorFacts] = []
+    for pattern, why in ((_STATED, "正文“指标值……实际完成值……”"), (_COMPARED, "正文“目标值,实际……”")):
+        for m in pattern.finditer(doc.text):
+            name = clean(m.group("name"))
+            if not name or not m.group("target") or not m.group("actual"):
+                continue
+            ind = IndicatorFacts(name=doc.fact(name, m.start("name"), m.end("name"), LABELLED, "label", why))
+            ind.target = _value(doc, 0, m, "target")
+            ind.actual = _value(doc, 0, m, "actual")
+            out.append(ind)
+    if out:
+        return out
+    for m in _LEVEL_HEADING.finditer(doc.text):
+        ind = IndicatorFacts(name=doc.fact(clean(m.group("name")), m.start("name"), m.end("name"), LABELLED, "label",
+                                           "指标类别标题下第一句的指标"))
+        ind.actual = _value(doc, 0, m, "actual")
+        out.append(ind)
+    return out

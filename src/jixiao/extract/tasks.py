@@ -48,6 +48,28 @@ def read_tasks(doc: Document) -> list[ProjectFacts]:
     return tasks
 
 
+_LISTED = re.compile(rf"(?:\d+|[一二两三四五六七八九十]+)\s*个\s*{spaced('项目')}[^。]{{0,80}}?[。,;]\s*其中\s*[:：]\s*(?P<list>[^。]+)")
+_LISTED_ITEM = re.compile(rf"(?P<name>[\u4e00-\u9fff()（）、]{{4,40}}?(?:经费|资金|项目|工程))\s*(?P<num>{NUMBER})\s*万元")
+
+
+def listed_projects(doc: Document) -> list[ProjectFacts]:
+    """`我单位共有1个项目批复了绩效目标…。其中: 某某经费 46.00 万元。`: the projects a department report lists."""
+    m = _LISTED.search(doc.text)
+    if not m:
+        return []
+    out = []
+    for item in _LISTED_ITEM.finditer(doc.text, m.start("list"), m.end("list")):
+        name = clean(item.group("name"))
+        if not name:
+            continue
+        out.append(ProjectFacts(
+            name=doc.fact(name, item.start("name"), item.end("name"), LABELLED, "label", "“其中:”后列出的项目"),
+            budget=doc.fact(to_decimal(item.group("num")), item.start("num"), item.end("num"), LABELLED, "label",
+                            "列出的项目名称后的金额"),
+            start=item.start()))
+    return out
+
+
 def _outcome(doc: Document, start: int, end: int) -> Fact | None:
     label = _OUTCOME.search(doc.text, start, end)
     if label is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model.values import parse_quantity
-from .facts import INFERRED, Fact, IndicatorFacts
+from .facts import COMPUTED, INFERRED, Fact, IndicatorFacts
 
 _SAID_NOT_MET = re.compile(r"未\s*完\s*成|未\s*达\s*[成到标]|没有完成")
 _SAID_MET = re.compile(r"完\s*成\s*(?:绩\s*效|年\s*度)?\s*目\s*标|达\s*成\s*(?:绩\s*效|年\s*度|预\s*期)\s*(?:目\s*标|指\s*标)|已\s*完\s*成|已\s*达\s*成")
@@ -28,7 +28,9 @@ def met_from_values(ind: IndicatorFacts) -> Fact | None:
     verdict = compare(str(ind.target.value), str(ind.actual.value), **context)
     if verdict is None:
         return None
-    return Fact(verdict, ind.actual.location, ind.actual.source, INFERRED)
+    confidence = round(min(ind.target.confidence, ind.actual.confidence) * INFERRED / 0.95, 3)
+    return Fact(verdict, ind.actual.location, ind.actual.source, confidence, COMPUTED,
+                f"按年度指标值“{ind.target.value}”与实际完成值“{ind.actual.value}”比较")
 
 
 def compare(target_text: str, actual_text: str, name: str = "", level1: str | None = None,

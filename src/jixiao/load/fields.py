@@ -133,7 +133,7 @@ ROOT = Field(
         Field("year", ("年度", "评价年度"), INT, "评价年度。", required=True, example=2023),
         Field("unit", ("金额单位",), ENUM, "金额单位：万元（默认）、元 或 亿元（专项债等）；金额按所写单位保存，比较时精确换算。",
               choices={u.value: (u.value,) for u in MoneyUnit}, example="万元"),
-        Field("ruleset", ("规则集",), STR, "评分规则集名称或文件路径；缺省时按评价类型选择。", example="cn-mof-2020"),
+        Field("ruleset", ("规则集",), STR, "评分规则集名称（内置或管理员安装的规则集，如 cn-mof-2020；不能是文件路径）；缺省时按评价类型选择。", example="cn-mof-2020"),
         Field("department", ("单位", "部门", "单位信息"), OBJECT, "部门（单位）信息。", required=True, children=(
             Field("name", ("单位名称", "部门名称"), STR, "单位全称。", required=True, example="广州市荔湾区妇女联合会"),
             Field("code", ("预算编码", "单位编码"), STR, "预算单位编码。"),

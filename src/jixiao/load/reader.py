@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import codecs
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,6 +45,9 @@ def decode(data: bytes, file: str) -> tuple[str | None, LoadResult | None]:
     """Bytes → text, or a clear failure: binary data, or an encoding other than UTF-8."""
     if not data.strip():
         return None, _fail(file, "文件是空的：没有任何内容")
+    unicode = _utf16_or_32(data)
+    if unicode is not None:
+        return _decode_wide(data, unicode, file)
     if b"\x00" in data[:8192]:
         return None, _fail(file, "这不是文本文件（含有二进制内容）：请提供 YAML、JSON 或 Excel（.xlsx）文件")
     try:
@@ -55,6 +60,40 @@ def decode(data: bytes, file: str) -> tuple[str | None, LoadResult | None]:
         except UnicodeDecodeError:
             pass
         return None, _fail(file, f"文件不是 UTF-8 编码（第 {exc.start + 1} 个字节处无法解码）{hint}")
+
+
+def _utf16_or_32(data: bytes) -> str | None:
+    """The encoding of a UTF-16 or UTF-32 text (Windows Notepad's "Unicode"), by its BOM or its zero bytes."""
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16"
+    head = data[:4096]
+    if b"\x00" in head and len(head) % 2 == 0:  # UTF-8 text never holds a zero byte; UTF-16 text of ASCII does
+        even, odd = head[0::2], head[1::2]
+        # the zero bytes of ASCII characters fall on one side: odd offsets little-endian, even ones big-endian
+        if odd.count(0) > 4 * even.count(0):
+            return _if_text(data, "utf-16-le")
+        if even.count(0) > 4 * odd.count(0):
+            return _if_text(data, "utf-16-be")
+    return None
+
+
+def _if_text(data: bytes, encoding: str) -> str | None:
+    """`encoding` when the data decodes to text without control characters (else it is binary after all)."""
+    try:
+        text = data[:4096].decode(encoding, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    return encoding if not any(ord(c) < 32 and c not in "\t\n\r" for c in text) else None
+
+
+def _decode_wide(data: bytes, encoding: str, file: str) -> tuple[str | None, LoadResult | None]:
+    label = "UTF-32" if encoding.startswith("utf-32") else "UTF-16"
+    try:
+        return data.decode(encoding), None
+    except UnicodeDecodeError:
+        return None, _fail(file, f"文件看起来是 {label} 编码，但有无法解码的内容：请在编辑器中“另存为 UTF-8”")
 
 
 def load_file(path: str | Path) -> LoadResult:

@@ -14,6 +14,7 @@ import yaml
 
 from ..model import Finding, Location
 from ..model.catalogue import finding
+from .syntax_zh import json_problem, yaml_problem
 
 try:  # the C parser is much faster; fall back to the pure-Python one
     from yaml import CSafeLoader as _Loader
@@ -114,10 +115,11 @@ def parse_yaml(text: str, file: str | None = None) -> Node:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _loc(file, mark) if mark else Location(file=file)
-        problem = exc.problem or exc.context or "无法解析"
+        problem = yaml_problem(exc.problem or exc.context or "") if (exc.problem or exc.context) else "无法解析"
         raise TreeError(finding("JX-L002", location=where, reason=f"YAML 语法错误：{problem}")) from None
     except yaml.YAMLError as exc:
-        raise TreeError(finding("JX-L002", location=Location(file=file), reason=f"YAML 语法错误：{exc}")) from None
+        raise TreeError(finding("JX-L002", location=Location(file=file),
+                                reason=f"YAML 语法错误：{yaml_problem(str(exc))}")) from None
     if root is None:
         raise TreeError(finding("JX-L001", location=Location(file=file), reason="文件没有内容"))
     return _Converter(file).convert(root)
@@ -146,7 +148,7 @@ def parse_json(text: str, file: str | None = None) -> Node:
         data = json.loads(text, parse_float=Decimal, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as exc:
         raise TreeError(finding("JX-L002", location=Location(file=file, line=exc.lineno, column=exc.colno),
-                                reason=f"JSON 语法错误：{exc.msg}")) from None
+                                reason=f"JSON 语法错误：{json_problem(exc.msg)}")) from None
     except (ValueError, RecursionError) as exc:
         raise TreeError(finding("JX-L002", location=Location(file=file), reason=f"JSON 格式错误：{exc}")) from None
     try:

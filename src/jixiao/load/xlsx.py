@@ -34,8 +34,8 @@ def load_xlsx(path: str | Path) -> LoadResult:
         with warnings.catch_warnings():  # openpyxl warns in English about features it drops; irrelevant here
             warnings.simplefilter("ignore")
             workbook = openpyxl.load_workbook(path, read_only=False, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - a damaged file can fail anywhere inside openpyxl
-        return _fail(name, f"Excel 文件已损坏或不是有效的 .xlsx 工作簿，无法读取（{type(exc).__name__}）。"
+    except Exception:  # noqa: BLE001 - a damaged file can fail anywhere inside openpyxl
+        return _fail(name, "Excel 文件已损坏或不是有效的 .xlsx 工作簿，无法读取。"
                            "请在 Excel 或 WPS 中打开后“另存为 Excel 工作簿（.xlsx）”再试", "JX-L002")
     try:
         reader = WorkbookReader(name)

@@ -211,9 +211,17 @@ def _number_or_text(cell, number: Decimal, text: str) -> None:
         cell.value = as_float
 
 
-def _text(cell, text: str) -> None:
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)  # control characters cannot be stored in XLSX
-    cell.data_type = "s"  # never a formula, even when the text starts with "="
+def text_cell(cell, text: str):
+    """Write a user's text as a string cell: never a formula, whatever it starts with (=, +, -, @).
+
+    The one writer of user text for every workbook jixiao makes (render.xlsx_style re-exports it); read back,
+    the cell is the same text, less the control characters XLSX cannot store."""
+    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
+    cell.data_type = "s"  # openpyxl would otherwise store "=…" as a formula
+    return cell
+
+
+_text = text_cell
 
 
 def _validation(ws, choices: tuple[str, ...], ref: str, free_entry: bool) -> None:

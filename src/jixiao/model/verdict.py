@@ -184,6 +184,8 @@ def _other(target: Quantity | None, actual: Quantity | None, stated_met: bool | 
     if target.op is _QUALITATIVE:
         if actual.text.strip() == target.text.strip():
             return Verdict(_MET, _TIER, f"实际完成值与年度指标值“{target.text}”一致", tier=QualTier.MET)
+        if _progress_done(actual):
+            return _stated_progress(target, actual)
         return _not_comparable(Problem.NO_TIER, f"定性指标的实际完成值“{actual.text}”无法判定属于哪一档（达成/部分达成/未达成）")
     return _not_comparable(Problem.KINDS_DIFFER, f"实际完成值“{actual.text}”与年度指标值“{target.text}”不是同一类值，无法比较")
 
@@ -243,6 +245,11 @@ _RATES = frozenset({"%", "‰"})
 def _numbers(target: Quantity, actual: Quantity, indicator) -> Verdict:
     t_factor, t_unit = normal_unit(target.unit)
     a_factor, a_unit = normal_unit(actual.unit)
+    # a value written without a unit is in the other's unit, as written (=8万元 against 8: 8万元)
+    if not actual.unit and target.unit and not (t_unit in _RATES and _is_fraction(actual.number, actual, target.number)):
+        a_factor, a_unit = t_factor, t_unit
+    elif not target.unit and actual.unit and not (a_unit in _RATES and _is_fraction(target.number, target, actual.number)):
+        t_factor, t_unit = a_factor, a_unit
     t = target.number * t_factor if t_factor != 1 else target.number
     a = actual.number * a_factor if a_factor != 1 else actual.number
     notes: list[str] = []
@@ -253,6 +260,8 @@ def _numbers(target: Quantity, actual: Quantity, indicator) -> Verdict:
         t, t_unit = t * HUNDRED, a_unit
         notes.append(f"年度指标值“{target.text}”是小数，按百分数 {_plain(t)}% 读取")
     if t_unit and a_unit and t_unit != a_unit:
+        if _progress_done(actual):
+            return _stated_progress(target, actual)
         return _not_comparable(Problem.UNITS_DIFFER, f"实际完成值的单位“{actual.unit}”与年度指标值的单位“{target.unit}”不一致，无法比较")
     common = t_unit or a_unit
     op, inferred = target.op, target.implicit
@@ -273,6 +282,16 @@ def _numbers(target: Quantity, actual: Quantity, indicator) -> Verdict:
         reason = (f"实际 {a_text} 达到年度指标值 {t_text}" if outcome is not _MISSED
                   else f"实际 {a_text} 未达到年度指标值 {t_text}")
     return Verdict(outcome, _NUMBER, reason, op, inferred, t, a, common, None, None, tuple(notes) if notes else ())
+
+
+def _progress_done(actual: Quantity) -> bool:
+    """An actual that reports progress, not the measure: 已完成100%, 100%完成."""
+    return actual.unit == "%" and actual.number == HUNDRED and "完成" in actual.text
+
+
+def _stated_progress(target: Quantity, actual: Quantity) -> Verdict:
+    return Verdict(_MET, _STATED, f"实际完成值“{actual.text}”是完成进度，不是“{target.text}”的实际数值，"
+                                  f"按单位所述计为达到，无法核实", tier=QualTier.MET)
 
 
 def _is_fraction(value: Decimal, q: Quantity, other: Decimal) -> bool:

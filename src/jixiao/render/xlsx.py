@@ -14,6 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import Kind
@@ -44,7 +45,7 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
     if not view.tasks and view.kind is Kind.PROJECT:  # no project at all: still hand back a readable form
         write_task_sheet(wb.create_sheet("自评表"), view, None, formulas)
     wb.active = 0
-    wb.properties.title = view.title
+    wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", view.title)  # control characters cannot be stored
     wb.properties.creator = "jixiao"
     path = Path(path)
     wb.save(path)
@@ -53,7 +54,7 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
 
 
 def task_sheet_name(task: TaskView) -> str:
-    return _BAD_SHEET_CHARS.sub("", f"{task.number}-{task.name}")[:31]
+    return ILLEGAL_CHARACTERS_RE.sub("", _BAD_SHEET_CHARS.sub("", f"{task.number}-{task.name}"))[:31]
 
 
 # -- 项目支出绩效自评表 ------------------------------------------------------------------------------

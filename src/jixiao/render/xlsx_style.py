@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
+
+from ..load.xlsx_write import text_cell  # the one writer of user text in any workbook (re-exported here)
 
 # A: the block label (项目资金 / 年度总体目标 / 绩效指标) merged down its block, as on the real forms;
 # B–F: 一级, 二级, 三级, 年度指标值, 实际完成值; G–I: 分值, 得分 (the unit's), 复核得分 (jixiao's); J: 偏差原因.
@@ -38,7 +39,7 @@ def setup_sheet(ws: Worksheet) -> None:
 def title(ws: Worksheet, row: int, text: str, size: int = 16) -> None:
     ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=COLUMNS)
     cell = ws.cell(row, 1)
-    write_text(cell, text)
+    text_cell(cell, text)
     cell.font, cell.alignment = Font(name=TITLE_FONT.name, size=size), CENTER
     ws.row_dimensions[row].height = 30 if size >= 16 else 20
 
@@ -48,15 +49,9 @@ def note(ws: Worksheet, row: int, text: str, *, col: int = 1, span: int = COLUMN
     if span > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row, end_column=col + span - 1)
     cell = ws.cell(row, col)
-    write_text(cell, text)
+    text_cell(cell, text)
     cell.font, cell.alignment = NOTE_FONT, align
     fit_text(ws, row, text, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
-
-
-def write_text(cell, text: str) -> None:
-    """User text as a string cell, never a formula (=SUM(…), +1, @x stay text and read back the same)."""
-    cell.value = ILLEGAL_CHARACTERS_RE.sub("", text)
-    cell.data_type = "s"
 
 
 def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: int = 1,
@@ -69,7 +64,7 @@ def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: i
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
     cell = ws.cell(row, col)
     if isinstance(value, str):
-        write_text(cell, value)
+        text_cell(cell, value)
     elif isinstance(value, Decimal):
         cell.value = int(value) if value == value.to_integral_value() else float(value)
     elif value is not None:

@@ -4,9 +4,9 @@ Imports nothing from the web, CLI, office or PDF libraries (a test enforces it).
 """
 
 from .engine import RuleSetError, resolve_ruleset, score
-from .loader import default_ruleset_name, list_rulesets, load_ruleset
+from .loader import default_ruleset_name, list_rulesets, load_ruleset, load_ruleset_file, ruleset_titles
 from .ruleset import RuleSet
 from .scorecard import ScoreCard, ScoreItem
 
 __all__ = ["RuleSet", "RuleSetError", "ScoreCard", "ScoreItem", "default_ruleset_name", "list_rulesets",
-           "load_ruleset", "resolve_ruleset", "score"]
+           "load_ruleset", "load_ruleset_file", "resolve_ruleset", "ruleset_titles", "score"]

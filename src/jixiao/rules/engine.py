@@ -22,7 +22,8 @@ class RuleSetError(ValueError):
 
 
 def resolve_ruleset(evaluation: Evaluation, ruleset: RuleSet | str | None = None) -> tuple[RuleSet | None, list[Finding]]:
-    """The rule set to use: the one given, else the one the evaluation names, else the default for its kind.
+    """The rule set to use: the one given, else the one named — by name only, never a file (a file is loaded
+    with loader.load_ruleset_file by whoever names it) — else the evaluation's own, else the default for its kind.
 
     (None, findings) when it cannot be used (unknown or broken); never raises for bad data.
     """

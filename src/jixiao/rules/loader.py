@@ -1,9 +1,15 @@
-"""Find, read, merge (`extends`) and validate rule sets. Every problem in a rule-set file is a finding."""
+"""Find, read, merge (`extends`) and validate rule sets. Every problem in a rule-set file is a finding.
+
+Rule sets are chosen by name (built-in, or installed by an administrator in JIXIAO_RULESETS_DIR); a file is read
+only where the local operator names one (load_ruleset_file).
+"""
 
 from __future__ import annotations
 
 import difflib
-from functools import cache
+import os
+import re
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -18,11 +24,46 @@ from .ruleset import RuleSet
 
 MAX_BYTES = 1024 * 1024
 _DATA = "jixiao.rules.data"
+# A rule set is chosen by name: lowercase letters, digits, dots and dashes. No separator, no "..", no ":",
+# no ".yaml", so a name can never be taken for a path, a URL or a file name (docs/scoring.md).
+NAME = re.compile(r"[a-z0-9][a-z0-9.-]{0,63}")
+INSTALLED_ENV = "JIXIAO_RULESETS_DIR"
+
+
+def is_name(value: object) -> bool:
+    """Whether `value` is a well-formed rule-set name (not whether such a rule set exists)."""
+    return (isinstance(value, str) and NAME.fullmatch(value) is not None and ".." not in value
+            and not value.endswith((".yaml", ".yml")))
+
+
+def installed_dir() -> Path | None:
+    """Where an administrator installs rule sets on the server (`<name>.yaml`), from JIXIAO_RULESETS_DIR."""
+    value = os.environ.get(INSTALLED_ENV, "").strip()
+    return Path(value) if value else None
+
+
+def _installed_names() -> tuple[str, ...]:
+    directory = installed_dir()
+    if directory is None or not directory.is_dir():
+        return ()
+    builtin = set(_builtin_names())  # a built-in name always means the built-in rule set
+    return tuple(sorted(p.stem for p in directory.glob("*.yaml")
+                        if is_name(p.stem) and p.stem not in builtin and p.is_file()))
 
 
 def list_rulesets() -> list[str]:
-    """Names of the built-in rule sets, sorted."""
-    return list(_builtin_names())
+    """Names of the rule sets one may choose: the built-in ones, then those installed on the server."""
+    return [*_builtin_names(), *_installed_names()]
+
+
+def ruleset_titles() -> list[tuple[str, str]]:
+    """(name, Chinese title) of every rule set that loads, for a choice list."""
+    out = []
+    for name in list_rulesets():
+        ruleset, _ = load_ruleset(name)
+        if ruleset is not None:
+            out.append((name, ruleset.title))
+    return out
 
 
 @cache
@@ -37,24 +78,96 @@ def default_ruleset_name(kind: object) -> str:
     return "cn-dept-2020" if str(getattr(kind, "value", kind)) == "department" else "cn-mof-2020"
 
 
-def is_path(name_or_path: str) -> bool:
-    return name_or_path.endswith((".yaml", ".yml")) or "/" in name_or_path or "\\" in name_or_path
+def is_path(value: str) -> bool:
+    """How a local operator's `--ruleset` value reads: a file (ends in .yaml or has a directory) or a name."""
+    return value.endswith((".yaml", ".yml")) or "/" in value or "\\" in value
 
 
-def load_ruleset(name_or_path: str) -> tuple[RuleSet | None, list[Finding]]:
-    """A built-in name or a YAML file → (RuleSet, findings). The rule set is None when there are errors."""
-    if is_path(name_or_path):
-        return _load(name_or_path, None)
-    if name_or_path not in list_rulesets():
-        return None, [finding("JX-R008", name=name_or_path, available="、".join(list_rulesets()))]
-    ruleset, findings = _load_builtin(name_or_path)
+def load_ruleset(name: str) -> tuple[RuleSet | None, list[Finding]]:
+    """A rule set by name → (RuleSet, findings); None when there are errors.
+
+    Only names: the built-in registry, then the server's installed directory. Anything else — a path, a URL,
+    a name with a separator — is an unknown rule set (JX-R008) and no file is opened for it. A document's
+    `ruleset:` key comes from whoever wrote the document, so it goes through here and only here.
+    """
+    if is_name(name) and name in _builtin_names():
+        ruleset, findings = _load_builtin(name)
+        return ruleset, list(findings)
+    path = _installed_path(name) if is_name(name) else None
+    if path is None:
+        return None, [_unknown(name)]
+    try:
+        stat = path.stat()
+    except OSError:
+        return None, [_unknown(name)]
+    ruleset, findings = _load_installed(str(path), stat.st_mtime_ns, stat.st_size)
     return ruleset, list(findings)
+
+
+def load_ruleset_file(path: str | Path) -> tuple[RuleSet | None, list[Finding]]:
+    """A rule-set YAML file the local operator names (CLI `--ruleset FILE`); its size is checked before reading.
+
+    Never call this with a value from a document or a web form: those name rule sets (load_ruleset).
+    """
+    return _load(_Source(file=str(path)))
+
+
+def load_ruleset_option(value: str) -> tuple[RuleSet | None, list[Finding]]:
+    """What the operator typed after `--ruleset` on the command line: a file when it reads as one, else a name."""
+    return load_ruleset_file(value) if is_path(value) else load_ruleset(value)
+
+
+def _unknown(name: object) -> Finding:
+    shown = str(name)
+    shown = shown if len(shown) <= 60 else shown[:60] + "…"
+    return finding("JX-R008", name=shown, available="、".join(list_rulesets()))
+
+
+def _installed_path(name: str) -> Path | None:
+    directory = installed_dir()
+    if directory is None or name in _builtin_names():
+        return None
+    path = directory / f"{name}.yaml"
+    return path if path.is_file() else None
 
 
 @cache
 def _load_builtin(name: str) -> tuple[RuleSet | None, tuple[Finding, ...]]:
-    ruleset, findings = _load(None, name)
+    ruleset, findings = _load(_Source(name=name))
     return ruleset, tuple(findings)
+
+
+@lru_cache(maxsize=64)
+def _load_installed(path: str, mtime_ns: int, size: int) -> tuple[RuleSet | None, tuple[Finding, ...]]:
+    # keyed on the file's time and size: an administrator replacing the file is seen without a restart
+    ruleset, findings = _load(_Source(file=path, installed=True))
+    return ruleset, tuple(findings)
+
+
+class _Source:
+    """Where one link of an `extends` chain is read from: a built-in name, or a file (installed or the operator's)."""
+
+    def __init__(self, name: str | None = None, file: str | None = None, installed: bool = False) -> None:
+        self.name, self.file, self.installed = name, file, installed
+
+    @property
+    def label(self) -> str:
+        return self.file or self.name or ""
+
+    def parent(self, parent: object) -> "_Source | None":
+        """The source `extends: parent` names, or None when there is none.
+
+        Built-in and installed rule sets name their parent; only the operator's own file may also name a
+        file beside it."""
+        if not isinstance(parent, str):
+            return None
+        if is_name(parent) and parent in _builtin_names():
+            return _Source(name=parent)
+        if self.file is not None and not self.installed and is_path(parent):
+            candidate = Path(self.file).parent / parent
+            return _Source(file=str(candidate)) if candidate.is_file() else None
+        installed = _installed_path(parent) if is_name(parent) and self.file is not None else None
+        return _Source(file=str(installed), installed=True) if installed else None
 
 
 class _Chain:
@@ -64,12 +177,12 @@ class _Chain:
         self.findings: list[Finding] = []
         self.locations: dict[tuple, Location] = {}
 
-    def read(self, path: str | None, name: str | None, seen: tuple[str, ...]) -> dict[str, Any] | None:
-        label = path or name or ""
+    def read(self, source: _Source, seen: tuple[str, ...]) -> dict[str, Any] | None:
+        label = source.label
         if label in seen:
             self.findings.append(finding("JX-R006", chain=" → ".join((*seen, label))))
             return None
-        root = self._root(path, name)
+        root = self._root(source)
         if root is None:
             return None
         if not isinstance(root.value, dict):
@@ -79,24 +192,24 @@ class _Chain:
         parent = data.get("extends")
         if parent is None:
             return data
-        if not isinstance(parent, str) or not _parent_exists(parent, path):
+        parent_source = source.parent(parent)
+        if parent_source is None:
             self.findings.append(finding("JX-R005", location=root.key_locations.get("extends"),
                                          name=data.get("name", label), parent=parent,
                                          available="、".join(list_rulesets())))
             return None
-        parent_path = _parent_path(parent, path)
-        base = self.read(parent_path, None if parent_path else parent, (*seen, label))
+        base = self.read(parent_source, (*seen, label))
         return None if base is None else merge(base, data)
 
-    def _root(self, path: str | None, name: str | None) -> Node | None:
+    def _root(self, source: _Source) -> Node | None:
         try:
-            if path is not None:
-                text = _read_file(path)
+            if source.file is not None:
+                text = _read_file(source.file)
             else:
-                text = resources.files(_DATA).joinpath(f"{name}.yaml").read_text(encoding="utf-8")
-            return parse_yaml(text, path or f"{name}.yaml")
+                text = resources.files(_DATA).joinpath(f"{source.name}.yaml").read_text(encoding="utf-8")
+            return parse_yaml(text, source.file or f"{source.name}.yaml")
         except _ReadError as exc:
-            self.findings.append(finding("JX-R001", location=Location(file=path), reason=str(exc)))
+            self.findings.append(finding("JX-R001", location=Location(file=source.file), reason=str(exc)))
         except TreeError as exc:
             self.findings.append(finding("JX-R002", location=exc.finding.location, reason=exc.finding.message))
         return None
@@ -107,11 +220,15 @@ class _ReadError(Exception):
 
 
 def _read_file(path: str) -> str:
+    """The file's text, refused before reading when it is not a regular file or larger than MAX_BYTES."""
     p = Path(path)
-    if not p.is_file():
-        raise _ReadError("规则集文件不存在" if not p.exists() else "这不是文件")
     try:
-        data = p.read_bytes()
+        if not p.is_file():  # also refuses devices and pipes, which have no size to check
+            raise _ReadError("规则集文件不存在" if not p.exists() else "这不是文件")
+        if p.stat().st_size > MAX_BYTES:
+            raise _ReadError("规则集文件过大（上限 1 MB）")
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)  # the file may have grown since the check
     except OSError as exc:
         raise _ReadError(f"无法读取规则集文件：{exc.strerror}") from None
     if len(data) > MAX_BYTES:
@@ -122,19 +239,6 @@ def _read_file(path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise _ReadError("规则集文件不是 UTF-8 编码") from None
-
-
-def _parent_exists(parent: str, child_path: str | None) -> bool:
-    return _parent_path(parent, child_path) is not None or parent in list_rulesets()
-
-
-def _parent_path(parent: str, child_path: str | None) -> str | None:
-    """A parent written as a file name is looked up beside the child file."""
-    if not is_path(parent):
-        return None
-    base = Path(child_path).parent if child_path else Path(".")
-    candidate = base / parent
-    return str(candidate) if candidate.is_file() else None
 
 
 def _plain(node: Node, path: tuple, locations: dict[tuple, Location]) -> Any:
@@ -160,9 +264,10 @@ def merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _load(path: str | None, name: str | None) -> tuple[RuleSet | None, list[Finding]]:
+def _load(source: _Source) -> tuple[RuleSet | None, list[Finding]]:
     chain = _Chain()
-    data = chain.read(path, name, ())
+    data = chain.read(source, ())
+    path = source.file
     if data is None:
         return None, chain.findings
     try:

@@ -52,6 +52,14 @@ def _load_example(path: Path, author) -> None:
         save_revision(ev, document_of(ev_model), author, 0, f"演示数据 {path.name}")
 
 
+def first_admin() -> list[Account]:
+    """`serve --no-demo` on an empty database: one administrator with a fresh password (shown once), nothing else."""
+    if get_user_model().objects.exists():
+        return []
+    with transaction.atomic():
+        return [_user("admin", "系统管理员", Role.ADMIN)]
+
+
 def seed_demo(examples: Path | None = None) -> list[Account]:
     """Create demo data once (only into an empty database); returns the accounts with their passwords."""
     User = get_user_model()

@@ -40,6 +40,7 @@ def export(document: dict, fmt: str) -> bytes:
 
 
 def _render(reviewed, fmt: str) -> bytes:
+    # An unknown or broken rule set leaves the review unscored, with its finding: the report is still made.
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
         out = Path(tmp) / f"report.{fmt}"
         view = render.build_view(reviewed)

@@ -36,7 +36,7 @@ def _control(w: Widget, editable: bool) -> str:
         return f'<select {attrs}{"" if editable else " disabled"}>{options}</select>'
     if w.widget == "checkbox":
         return f'<input type="checkbox" {attrs}{" checked" if w.value else ""}{"" if editable else " disabled"}>'
-    lock = "" if editable else " readonly"
+    lock = "" if editable and not w.locked else " readonly"
     if w.widget in ("lines", "textarea"):
         return f'<textarea {attrs} rows="{4 if w.widget == "lines" else 2}"{lock}>{escape(w.value)}</textarea>'
     return f'<input type="text" {attrs} value="{escape(w.value)}"{lock}>'

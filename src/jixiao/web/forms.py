@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ..load.fields import INDICATOR, ROOT, TASK, Field
 from ..load.fieldtypes import BOOL, ENUM, LIST, OBJECT
+from ..rules import ruleset_titles
 
 FIXED_KEYS = {"jixiao", "kind", "year"}  # taken from the evaluation row, never from the form
 BOOL_CHOICES = (("", "—"), ("是", "是"), ("否", "否"))
@@ -27,6 +28,7 @@ class Widget:
     choices: tuple = ()
     doc: str = ""
     notes: list = field(default_factory=list)  # findings and comments on this field, filled by the view
+    locked: bool = False  # shown, never changed here (the department's name comes from its record)
 
 
 def _text(value) -> str:
@@ -37,9 +39,29 @@ def _text(value) -> str:
     return str(value)
 
 
+def ruleset_choices(current: str = "") -> tuple[tuple[str, str], ...]:
+    """The 规则集 list: automatic, then every rule set by name with its Chinese title (built-in and installed).
+
+    A stored value that is not among them (an old draft, a typo in an uploaded file) stays visible as its own
+    option, marked, so that opening and saving the draft loses nothing; it still scores as an unknown name."""
+    titles = ruleset_titles()
+    choices = (("", "按评价类型自动选择"),) + tuple((name, f"{title}（{name}）") for name, title in titles)
+    if current and current not in {v for v, _ in choices}:
+        choices += ((current, f"（无此规则集或无法使用）{current}"),)
+    return choices
+
+
 def _widget(spec: Field, value, name: str, template: str) -> Widget:
     """The field's editor widget, as the field table names it (its type's, or its own)."""
     w = Widget(name, template, spec.label, spec.editor_widget, doc=spec.doc)
+    if name == "department.name":
+        w.widget, w.value, w.locked = "text", _text(value), True
+        w.doc = "单位名称取自系统中的单位记录，不能在此修改；如有错误请联系管理员。"
+        return w
+    if name == "ruleset":
+        w.widget, w.value = "select", _text(value)
+        w.choices = ruleset_choices(w.value)
+        return w
     if w.widget == "lines":
         w.value = "\n".join(_text(v) for v in value) if isinstance(value, list) else _text(value)
     elif w.widget == "checkbox":

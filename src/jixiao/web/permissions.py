@@ -1,7 +1,9 @@
 """Who may see and do what: every object-level check of the app is here, and every view goes through it.
 
 A 填报人 reaches only evaluations of their own department; anything else is a 404 (not a 403), so that
-guessing ids tells nothing. Submitted, accepted and published evaluations are read-only for the department.
+guessing ids tells nothing. Only 草稿 and 退回修改 can be changed, by anyone (administrators included): a
+submitted, accepted or published evaluation changes only through a recorded step (撤回提交, 撤回审核通过,
+撤回公开), each with its reason.
 """
 
 from __future__ import annotations
@@ -15,11 +17,31 @@ EDITABLE = {Status.DRAFT, Status.RETURNED}
 # action -> (statuses it starts from, status it leads to, roles allowed)
 TRANSITIONS = {
     "submit": ({Status.DRAFT, Status.RETURNED}, Status.SUBMITTED, {Role.FILLER, Role.ADMIN}),
-    "return": ({Status.SUBMITTED, Status.ACCEPTED}, Status.RETURNED, {Role.REVIEWER, Role.ADMIN}),
+    "withdraw": ({Status.SUBMITTED}, Status.DRAFT, {Role.FILLER}),
+    "return": ({Status.SUBMITTED}, Status.RETURNED, {Role.REVIEWER, Role.ADMIN}),
     "accept": ({Status.SUBMITTED}, Status.ACCEPTED, {Role.REVIEWER, Role.ADMIN}),
+    "unaccept": ({Status.ACCEPTED}, Status.SUBMITTED, {Role.REVIEWER, Role.ADMIN}),
     "publish": ({Status.ACCEPTED}, Status.PUBLISHED, {Role.REVIEWER, Role.ADMIN}),
+    "unpublish": ({Status.PUBLISHED}, Status.ACCEPTED, {Role.REVIEWER, Role.ADMIN}),
 }
-ACTION_LABELS = {"submit": "提交审核", "return": "退回修改", "accept": "审核通过", "publish": "公开"}
+ACTION_LABELS = {"submit": "提交审核", "withdraw": "撤回提交", "return": "退回修改", "accept": "审核通过",
+                 "unaccept": "撤回审核通过", "publish": "公开", "unpublish": "撤回公开"}
+# what the user is told after the step (the status labels already start with 已 or 审核)
+ACTION_DONE = {"submit": "已提交审核。", "withdraw": "已撤回提交，自评回到草稿，可以继续修改。", "return": "已退回修改。",
+               "accept": "已审核通过。", "unaccept": "已撤回审核通过，自评回到“已提交”。", "publish": "已公开。",
+               "unpublish": "已撤回公开，自评回到“审核通过”。"}
+NEEDS_REASON = {"return", "unaccept", "unpublish"}
+
+
+def taken_up(evaluation: Evaluation) -> bool:
+    """Whether the bureau has started on a submitted evaluation: a reviewer's comment since it was submitted."""
+    from .models import Comment, Transition
+
+    last = Transition.objects.filter(evaluation=evaluation, to_status=Status.SUBMITTED).order_by("-created_at", "-pk").first()
+    comments = Comment.objects.filter(evaluation=evaluation).exclude(user__profile__role=Role.FILLER)
+    if last is not None:
+        comments = comments.filter(created_at__gte=last.created_at)
+    return comments.exists()
 
 
 def profile_of(user) -> Profile | None:
@@ -62,17 +84,18 @@ def evaluation_for(user, pk) -> Evaluation:
 
 
 def can_edit(user, evaluation: Evaluation) -> bool:
+    if evaluation.status not in EDITABLE:  # for everyone: a step (撤回…) comes first
+        return False
     role = role_of(user)
     if role == Role.ADMIN:
         return True
-    if role != Role.FILLER or evaluation.department_id != profile_of(user).department_id:
-        return False
-    return evaluation.status in EDITABLE
+    return role == Role.FILLER and evaluation.department_id == profile_of(user).department_id
 
 
 def require_edit(user, evaluation: Evaluation) -> None:
     if not can_edit(user, evaluation):
-        raise PermissionDenied("这份自评当前为只读（已提交或已审核），不能修改。")
+        raise PermissionDenied(f"这份自评当前为“{evaluation.get_status_display()}”，只读，不能修改。"
+                               "需要修改时，请先撤回（撤回提交、撤回审核通过或撤回公开）。")
 
 
 def allowed_actions(user, evaluation: Evaluation) -> list[str]:
@@ -81,6 +104,8 @@ def allowed_actions(user, evaluation: Evaluation) -> list[str]:
     for action, (sources, _target, roles) in TRANSITIONS.items():
         if evaluation.status in sources and role in roles:
             if role == Role.FILLER and evaluation.department_id != profile_of(user).department_id:
+                continue
+            if action == "withdraw" and taken_up(evaluation):
                 continue
             actions.append(action)
     return actions

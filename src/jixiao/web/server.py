@@ -11,7 +11,8 @@ class DatabaseUnavailable(Exception):
 
 
 def prepare(examples: Path | None = None, demo: bool = True) -> list:
-    """Set Django up, migrate the database and, on an empty database, create the demo data. Returns new accounts."""
+    """Set Django up, migrate the database and, on an empty database, create the demo data (or, without the demo,
+    just one administrator, who creates years, departments and users in the web UI). Returns new accounts."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     import django
     from django.core.management import call_command
@@ -24,7 +25,9 @@ def prepare(examples: Path | None = None, demo: bool = True) -> list:
     except OperationalError as exc:
         raise DatabaseUnavailable(f"无法连接或初始化数据库（{database_label()}）：{exc}".strip()) from exc
     if not demo:
-        return []
+        from .demo import first_admin
+
+        return first_admin()
     from .demo import seed_demo
 
     return seed_demo(examples)

@@ -13,8 +13,8 @@ from django.utils import timezone
 from . import audit
 from ..review import Review
 from .analysis import analyse
-from .models import Comment, Evaluation, Revision, Transition
-from .permissions import TRANSITIONS
+from .models import Comment, Evaluation, Kind, Revision, Transition
+from .permissions import EDITABLE, NEEDS_REASON, TRANSITIONS, taken_up
 
 
 @dataclass
@@ -22,29 +22,57 @@ class SaveResult:
     revision: Revision
     analysis: Review
     conflict: bool
+    # the evaluation left 草稿/退回修改 before the save got the lock (submitted meanwhile): kept, not current
+    read_only: str = ""
+
+
+def _same_name(a: str, b: str) -> bool:
+    return "".join(str(a).split()) == "".join(str(b).split())
+
+
+def identity_problems(doc: dict, evaluation: Evaluation, year_from_record: bool = False) -> list[str]:
+    """Where a posted or uploaded document names another department, year or kind than its record.
+
+    The record decides (a 填报人 must not produce another department's report); a differing value is refused,
+    an absent one is filled in by fix_identity. `year_from_record`: a published report of an earlier year, used
+    as the starting point of this year's draft, may carry its own year."""
+    problems = []
+    name = (doc.get("department") or {}).get("name") if isinstance(doc.get("department"), dict) else None
+    if name and not _same_name(name, evaluation.department.name):
+        problems.append(f"文件中的单位名称是“{str(name)[:100]}”，与本自评的单位“{evaluation.department.name}”不同")
+    year = doc.get("year")
+    if year not in (None, "") and str(year).strip() != str(evaluation.year.year) and not year_from_record:
+        problems.append(f"文件的评价年度是 {str(year)[:20]}，本自评是 {evaluation.year.year} 年度")
+    kind = doc.get("kind")
+    if kind not in (None, "") and str(kind) != evaluation.kind:
+        problems.append(f"文件的评价类型是“{Kind(kind).label if kind in Kind.values else str(kind)[:40]}”，"
+                        f"本自评是“{evaluation.get_kind_display()}”")
+    return problems
 
 
 def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
-    """The kind and year of a document are those of its evaluation row, whatever was posted or uploaded."""
+    """The department name, kind and year of a document are those of its evaluation row."""
     fixed = dict(doc)
     fixed["jixiao"] = fixed.get("jixiao") or 1
     fixed["kind"] = evaluation.kind
     fixed["year"] = evaluation.year.year
-    dept = dict(fixed.get("department") or {})
-    dept.setdefault("name", evaluation.department.name)
-    if not dept.get("name"):
-        dept["name"] = evaluation.department.name
+    dept = dict(fixed.get("department") or {}) if isinstance(fixed.get("department"), dict) else {}
+    dept["name"] = evaluation.department.name
     fixed["department"] = dept
     return fixed
 
 
 def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, source: str = "网页编辑", request=None) -> SaveResult:
-    """Store a new immutable revision. Saved on a stale base, it is kept as a conflict revision, not made current."""
+    """Store a new immutable revision. Saved on a stale base, it is kept as a conflict revision, not made current.
+
+    Status and version are read under the same row lock as the write: a save that raced a 提交审核 (or any step
+    that made the evaluation read-only) is kept as a conflict revision and never becomes the current version."""
     doc = fix_identity(doc, evaluation)
     result = analyse(doc)  # outside the transaction: scoring must not hold the row lock
     with transaction.atomic():
         ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
-        conflict = base_number != ev.version
+        read_only = "" if ev.status in EDITABLE else ev.get_status_display()
+        conflict = base_number != ev.version or bool(read_only)
         number = ev.revision_count + 1
         rev = Revision.objects.create(
             evaluation=ev, number=number, base_number=base_number, conflict=conflict, document=doc,
@@ -56,9 +84,10 @@ def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, sou
         if not conflict:
             fields.update(version=number, current=rev)
         Evaluation.objects.filter(pk=ev.pk).update(**fields)
-    audit.record(request, "conflict" if conflict else "save", ev, f"第{number}版（{source}）", user=user)
+    audit.record(request, "conflict" if conflict else "save", ev,
+                 f"第{number}版（{source}）" + (f"：保存时已是“{read_only}”，未成为当前版本" if read_only else ""), user=user)
     evaluation.refresh_from_db()
-    return SaveResult(rev, result, conflict)
+    return SaveResult(rev, result, conflict, read_only)
 
 
 class WorkflowError(Exception):
@@ -69,12 +98,16 @@ def apply_transition(evaluation: Evaluation, action: str, user, comment: str = "
     sources, target, _roles = TRANSITIONS[action]
     if action == "return" and not comment.strip():
         raise WorkflowError("退回修改时请填写退回意见。")
+    if action in NEEDS_REASON and not comment.strip():
+        raise WorkflowError("撤回时请填写原因，原因会记入流程记录。")
     with transaction.atomic():
         ev = Evaluation.objects.select_for_update().get(pk=evaluation.pk)
         if ev.status not in sources:
             raise WorkflowError(f"当前状态为“{ev.get_status_display()}”，不能执行此操作。")
         if action == "submit" and ev.current_id is None:
             raise WorkflowError("还没有保存任何内容，不能提交。")
+        if action == "withdraw" and taken_up(ev):
+            raise WorkflowError("审核人已开始审核（已写意见），不能撤回提交；如需修改，请联系审核人退回。")
         step = Transition.objects.create(
             evaluation=ev, from_status=ev.status, to_status=target, revision_number=ev.version,
             user=user, comment=comment.strip(),

@@ -5,12 +5,18 @@ JIXIAO_DATABASE_URL   e.g. postgresql://user@host:5432/jixiao; default is SQLite
 JIXIAO_SECRET_KEY     default: generated once and kept in the data dir
 JIXIAO_DEBUG          1 shows Django's debug pages (never in production)
 JIXIAO_ALLOWED_HOSTS  comma-separated host names (default: all, for a bureau's intranet behind a proxy)
+JIXIAO_LOGIN_FAILURES / JIXIAO_LOCKOUT_MINUTES   login throttling (django-axes): failures per account and
+                      address before a lock, and how long the lock lasts (default 5 and 15)
+JIXIAO_CLIENT_IP_HEADER   behind a reverse proxy: the header that carries the client's address (e.g. X-Real-IP)
+JIXIAO_HTTPS          1: the site is served over HTTPS — Secure cookies, HSTS, redirect to https (docs/deploy.md)
+JIXIAO_RULESETS_DIR   rule sets an administrator installed, as <name>.yaml (read by jixiao.rules)
 """
 
 from __future__ import annotations
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "jixiao.web.apps.WebConfig",
 ]
 
@@ -67,6 +74,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "jixiao.web.middleware.LoginRequiredMiddleware",
+    "jixiao.web.middleware.ContentSecurityPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the Chinese lockout page
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses a locked account+address before the password is checked
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "jixiao.web.urls"
@@ -121,7 +135,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 # Uploads: the app reads at most this much of a request body and of one file (see views/upload.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000  # the editor posts every field of a large indicator table
+# The editor posts every field: about 11 per indicator and 10 per task, so the largest document web/limits.py
+# accepts (100 tasks, 1000 indicators) posts some 12,000 fields; a post above this is refused by Django.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 20000
 
 # Messages ride in a signed cookie (falling back to the session when long): no session write per save.
 MESSAGE_STORAGE = "django.contrib.messages.storage.fallback.FallbackStorage"
@@ -138,3 +154,27 @@ LOGGING = {
     },
 }
 CSRF_FAILURE_VIEW = "jixiao.web.views.errors.csrf_failure"
+
+# Login throttling (django-axes): a lock per account *and* address, so that someone guessing one account's
+# password neither gets through nor locks its owner out from another machine. Every lock is in the audit log.
+AXES_FAILURE_LIMIT = int(os.environ.get("JIXIAO_LOGIN_FAILURES", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("JIXIAO_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "jixiao.web.views.auth.locked_out"
+AXES_CLIENT_IP_CALLABLE = "jixiao.web.audit.client_ip"
+AXES_VERBOSE = False
+JIXIAO_CLIENT_IP_HEADER = os.environ.get("JIXIAO_CLIENT_IP_HEADER", "").strip()
+
+# HTTPS deployments (JIXIAO_HTTPS=1, behind a proxy that terminates TLS and sets X-Forwarded-Proto).
+HTTPS = os.environ.get("JIXIAO_HTTPS") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SECURE_HSTS_SECONDS = int(os.environ.get("JIXIAO_HSTS_SECONDS", "31536000")) if HTTPS else 0
+SECURE_HSTS_INCLUDE_SUBDOMAINS = False  # a bureau's other intranet hosts may still be plain HTTP
+SECURE_SSL_REDIRECT = HTTPS and os.environ.get("JIXIAO_SSL_REDIRECT", "1") == "1"
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
+SECURE_REFERRER_POLICY = "same-origin"
+# Every asset is served by the app itself (no CDN, no inline script or style): the policy allows nothing else.
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                           "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+                           "form-action 'self'; frame-ancestors 'none'")

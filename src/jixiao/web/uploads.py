@@ -6,6 +6,7 @@ through the extractor. Every problem is a message for the user, never an excepti
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -14,6 +15,7 @@ from pathlib import Path
 from ..extract import extract_file
 from ..load.reader import decode, load_text
 from ..load.xlsx import load_xlsx
+from . import limits
 from .analysis import document_of
 
 MAX_UPLOAD = 5 * 1024 * 1024
@@ -31,6 +33,7 @@ class UploadRejected(Exception):
 class Parsed:
     document: dict | None
     findings: list[dict] = field(default_factory=list)
+    report: bool = False  # read from a published report (PDF/DOCX), not from a data file
 
 
 def _check_zip(path: Path) -> None:
@@ -43,14 +46,41 @@ def _check_zip(path: Path) -> None:
 
 
 def _from_binary(suffix: str, data: bytes, name: str):
+    """Office and PDF files are read from a temporary file; findings name the user's file, never the temporary one."""
     with tempfile.TemporaryDirectory(prefix="jixiao-upload-") as tmp:
         path = Path(tmp) / f"upload{suffix}"
         path.write_bytes(data)
-        if suffix in ZIP_TYPES:
-            _check_zip(path)
-        if suffix == ".xlsx":
-            return load_xlsx(path)
-        return extract_file(path)
+        result = _read_binary(suffix, path)
+        return _renamed(result, str(path), Path(name).name or f"upload{suffix}")
+
+
+def _read_binary(suffix: str, path: Path):
+    if suffix in ZIP_TYPES:
+        _check_zip(path)
+        _bounded(limits.check_office, path, suffix)
+    else:
+        _bounded(limits.check_pdf, path)
+    if suffix == ".xlsx":
+        return load_xlsx(path)
+    return extract_file(path)
+
+
+def _renamed(result, temporary: str, name: str):
+    """The same result with the temporary path replaced by the uploaded file's name in every finding."""
+    def fix(f):
+        location = f.location
+        if location is not None and location.file and temporary in location.file:
+            location = location.model_copy(update={"file": location.file.replace(temporary, name)})
+        return f.model_copy(update={"location": location, "message": f.message.replace(temporary, name)})
+
+    return dataclasses.replace(result, findings=[fix(f) for f in result.findings])
+
+
+def _bounded(check, *args) -> None:
+    try:
+        check(*args)
+    except limits.TooLarge as exc:
+        raise UploadRejected(str(exc)) from None
 
 
 def parse_upload(name: str, data: bytes) -> Parsed:
@@ -61,6 +91,8 @@ def parse_upload(name: str, data: bytes) -> Parsed:
         raise UploadRejected("文件是空的。")
     if suffix in TEXT_TYPES:
         text, failure = decode(data, name)
+        if failure is None:
+            _bounded(limits.check_yaml if TEXT_TYPES[suffix] == "yaml" else limits.check_json, text)
         result = failure or load_text(text, TEXT_TYPES[suffix], name)
     elif suffix in ZIP_TYPES and not data.startswith(b"PK\x03\x04"):
         raise UploadRejected("文件内容不是 Office 文件（扩展名与内容不符）。")
@@ -71,7 +103,7 @@ def parse_upload(name: str, data: bytes) -> Parsed:
     else:
         raise UploadRejected(f"不支持的文件类型“{suffix or '无扩展名'}”，可上传：{ALLOWED}。")
     findings = [f.as_json() for f in result.findings]
-    for f in findings:  # the temporary path means nothing to the user
-        if f.get("location"):
-            f["location"] = f["location"].replace(str(Path(tempfile.gettempdir())), "").lstrip("/")
-    return Parsed(document_of(result.evaluation) if result.evaluation is not None else None, findings)
+    document = document_of(result.evaluation) if result.evaluation is not None else None
+    if document is not None:
+        _bounded(limits.check_document, document)  # what the file turned into: an Excel or PDF too
+    return Parsed(document, findings, report=suffix in (".docx", ".pdf"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, downloads, editor, errors, history, home, review, upload
+from .views import auth, downloads, editor, errors, history, home, manage, review, upload
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -21,7 +21,16 @@ urlpatterns = [
     path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),
     path("e/<int:pk>/revision/<int:number>/restore/", history.restore, name="restore"),
     path("review/", review.queue, name="queue"),
-    path("audit/", review.audit_log, name="audit"),
+    path("audit/", manage.audit_log, name="audit"),
+    path("manage/years/", manage.years, name="manage_years"),
+    path("manage/years/<int:pk>/deadline/", manage.year_deadline, name="manage_year_deadline"),
+    path("manage/departments/", manage.departments, name="manage_departments"),
+    path("manage/departments/<int:pk>/", manage.department, name="manage_department"),
+    path("manage/users/", manage.users, name="manage_users"),
+    path("manage/users/<int:pk>/", manage.user, name="manage_user"),
+    path("manage/users/<int:pk>/active/", manage.user_active, name="manage_user_active"),
+    path("manage/users/<int:pk>/password/", manage.user_password, name="manage_user_password"),
+    path("manage/users/<int:pk>/unlock/", manage.user_unlock, name="manage_user_unlock"),
 ]
 
 handler400 = "jixiao.web.views.errors.bad_request"

@@ -33,3 +33,11 @@ def session_status(request):
 def relogged(request):
     """Where the extra login tab lands: tells the user to go back to the page with the unsaved form."""
     return render(request, "web/relogged.html")
+
+
+def locked_out(request, response=None, credentials=None, *args, **kwargs):
+    """django-axes' lockout response: a Chinese page saying how long, status 429."""
+    from django.conf import settings
+
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    return render(request, "web/locked.html", {"minutes": minutes, "limit": settings.AXES_FAILURE_LIMIT}, status=429)

@@ -10,9 +10,30 @@ from django.shortcuts import redirect, render
 
 from .. import forms
 from ...load.paths import describe
-from ..models import Comment
+from ..limits import TooLarge, check_document
+from ..models import Comment, Status
 from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
-from ..services import save_revision
+from ..services import identity_problems, save_revision
+
+
+# the text box each step shows: a reason where the step needs one (the service refuses it empty)
+REASONS = {"return": "退回意见（必填）", "accept": "审核意见（可选）", "withdraw": "撤回原因（可选）",
+           "unaccept": "撤回审核通过的原因（必填）", "unpublish": "撤回公开的原因（必填）"}
+
+
+def report_save(request, saved, evaluation) -> None:
+    """Tell the user what became of a save: the new current version, a conflict, or kept but not current."""
+    number = saved.revision.number
+    if saved.read_only:
+        messages.error(request, (
+            f"保存时这份自评已是“{saved.read_only}”，只读：您的修改没有成为当前版本，已另存为第{number}版（未生效），"
+            "可在“历史版本”中查看。"))
+    elif saved.conflict:
+        messages.error(request, (
+            f"保存冲突：在您编辑期间，其他人已保存了第{evaluation.version}版。您的修改没有覆盖它，"
+            f"已另存为第{number}版（冲突版本）。请在“历史版本”中比较两版后再合并。"))
+    else:
+        messages.success(request, f"已保存为第{number}版：错误 {saved.revision.errors} 条，警告 {saved.revision.warnings} 条。")
 
 
 def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
@@ -32,6 +53,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     blocks = forms.task_blocks(document)
     every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
     comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
+    transitions = list(evaluation.transitions.select_related("user"))
     unplaced = _attach_notes(every, findings, comments)
     return {
         "ev": evaluation,
@@ -44,8 +66,10 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "findings": findings,
         "unplaced": unplaced,
         "editable": can_edit(request.user, evaluation),
-        "actions": [(a, ACTION_LABELS[a]) for a in allowed_actions(request.user, evaluation)],
-        "transitions": evaluation.transitions.select_related("user"),
+        "actions": [(a, ACTION_LABELS[a], REASONS.get(a, "")) for a in allowed_actions(request.user, evaluation)],
+        "transitions": transitions,
+        "returned": next((t for t in reversed(transitions) if t.to_status == Status.RETURNED), None)
+        if evaluation.status == Status.RETURNED else None,
         "field_paths": [(w.name, describe(w.name, document)) for w in every],
     }
 
@@ -58,13 +82,18 @@ def edit(request, pk):
             base = int(request.POST.get("base_version", "-1"))
         except ValueError:
             base = -1
-        saved = save_revision(evaluation, forms.document_from_post(request.POST), request.user, base, request=request)
-        if saved.conflict:
-            messages.error(request, (
-                f"保存冲突：在您编辑期间，其他人已保存了第{evaluation.version}版。您的修改没有覆盖它，"
-                f"已另存为第{saved.revision.number}版（冲突版本）。请在“历史版本”中比较两版后再合并。"))
-        else:
-            messages.success(request, f"已保存为第{saved.revision.number}版：错误 {saved.revision.errors} 条，警告 {saved.revision.warnings} 条。")
+        document = forms.document_from_post(request.POST)
+        problems = identity_problems(document, evaluation)
+        if problems:  # only a hand-made post: the form shows the name read-only
+            messages.error(request, "未保存：" + "；".join(problems) + "。单位、年度和类型以系统中的记录为准。")
+            return redirect("edit", pk=evaluation.pk)
+        try:
+            check_document(document)  # what is saved must stay editable and quick to score
+        except TooLarge as exc:
+            messages.error(request, f"未保存：{exc}")
+            return redirect("edit", pk=evaluation.pk)
+        saved = save_revision(evaluation, document, request.user, base, request=request)
+        report_save(request, saved, evaluation)
         return redirect("edit", pk=evaluation.pk)
     rev = evaluation.current
     document = rev.document if rev else {"department": {"name": evaluation.department.name}}

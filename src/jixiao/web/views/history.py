@@ -14,6 +14,7 @@ from ..diff import compare
 from ..models import Revision
 from ..permissions import evaluation_for, require_edit
 from ..services import save_revision
+from .editor import report_save
 
 
 def _revision(evaluation, number) -> Revision:
@@ -55,5 +56,8 @@ def restore(request, pk, number):
     require_edit(request.user, evaluation)
     rev = _revision(evaluation, number)
     saved = save_revision(evaluation, rev.document, request.user, evaluation.version, f"恢复第{rev.number}版", request)
-    messages.success(request, f"已将第{rev.number}版的内容恢复为第{saved.revision.number}版。")
+    if saved.conflict:
+        report_save(request, saved, evaluation)
+    else:
+        messages.success(request, f"已将第{rev.number}版的内容恢复为第{saved.revision.number}版。")
     return redirect("edit", pk=pk)

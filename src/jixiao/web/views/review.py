@@ -1,4 +1,4 @@
-"""The finance bureau's side: the review queue, workflow steps, comments on fields, the audit log."""
+"""The finance bureau's side: the review queue, workflow steps, comments on fields."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from ..models import AuditLog, Kind, Role, Status, Year
+from ..models import Kind, Status, Year
 from ..queue import queue_rows
-from ..permissions import TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, role_of, visible_evaluations
+from ..permissions import ACTION_DONE, TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, visible_evaluations
 from ..services import WorkflowError, add_comment, apply_transition
 
 
@@ -37,7 +37,11 @@ def step(request, pk, action):
     except WorkflowError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, f"已{evaluation.get_status_display()}。" if action != "return" else "已退回修改。")
+        messages.success(request, ACTION_DONE[action])
+        errors = evaluation.current.errors if evaluation.current else 0
+        if action == "submit" and errors:  # a warning, not a block: the reviewer decides
+            messages.warning(request, f"提交的第{evaluation.version}版仍有 {errors} 条错误，审核人会看到；"
+                                      "如需修改，可在审核人开始审核前撤回提交。")
     return redirect("edit", pk=pk)
 
 
@@ -51,9 +55,3 @@ def comment(request, pk):
         add_comment(evaluation, request.user, request.POST.get("path", ""), text, request)
         messages.success(request, "已添加意见。")
     return redirect("edit", pk=pk)
-
-
-def audit_log(request):
-    if role_of(request.user) != Role.ADMIN:
-        raise PermissionDenied("只有管理员可以查看审计日志。")
-    return render(request, "web/audit.html", {"entries": AuditLog.objects.select_related("evaluation")[:500]})

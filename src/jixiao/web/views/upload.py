@@ -10,7 +10,8 @@ from .. import audit
 from ..analysis import analyse
 from ..diff import compare
 from ..permissions import evaluation_for, require_edit
-from ..services import fix_identity, save_revision
+from ..services import fix_identity, identity_problems, save_revision
+from .editor import report_save
 from ..uploads import MAX_UPLOAD, UploadRejected, parse_upload
 
 SESSION_KEY = "pending_upload_{}"
@@ -28,6 +29,9 @@ def upload(request, pk):
         if file.size > MAX_UPLOAD:
             raise UploadRejected(f"文件过大，上限为 {MAX_UPLOAD // 1024 // 1024} MB。")
         parsed = parse_upload(file.name, file.read(MAX_UPLOAD + 1))
+        problems = identity_problems(parsed.document or {}, evaluation, year_from_record=parsed.report)
+        if problems:
+            raise UploadRejected("；".join(problems) + "。单位、年度和类型以系统中的记录为准，请上传本单位本年度的数据。")
     except UploadRejected as exc:
         audit.record(request, "upload_rejected", evaluation, f"{file.name}: {exc}")
         messages.error(request, f"上传被拒绝：{exc}")
@@ -42,7 +46,6 @@ def upload(request, pk):
         "document": document, "changes": compare(current, document) if document else [],
         # what the draft would score and how many findings the checks would give, beside the current figures
         "after": analyse(document) if document else None, "rev": evaluation.current,
-        "uploaded_dept": (parsed.document or {}).get("department", {}).get("name", ""),
         "uploaded_year": (parsed.document or {}).get("year"),
     })
 
@@ -57,7 +60,7 @@ def confirm(request, pk):
         return redirect("edit", pk=pk)
     saved = save_revision(evaluation, pending["document"], request.user, pending["base"], f"上传 {pending['name']}", request)
     if saved.conflict:
-        messages.error(request, f"保存冲突：上传期间其他人已保存新版本。上传内容已另存为第{saved.revision.number}版（冲突版本）。")
+        report_save(request, saved, evaluation)
     else:
         messages.success(request, f"已用“{pending['name']}”覆盖草稿，保存为第{saved.revision.number}版。")
     return redirect("edit", pk=pk)
