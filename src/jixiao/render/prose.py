@@ -80,7 +80,7 @@ def finance(ev: Evaluation) -> tuple[str, ...]:
         named = [(name, getattr(f.by_source, key)) for name, key in SOURCE_LABELS]
         parts.append("按资金来源分，" + "，".join(f"{n}支出{amount(m, unit)}" for n, m in named if m is not None) + "。")
     if f.by_nature is not None:
-        named = [("基本支出", f.by_nature.basic), ("项目支出", f.by_nature.project)]
+        named = f.by_nature.named_parts()
         parts.append("按支出性质分，" + "，".join(f"{k}{amount(m, unit)}" for k, m in named if m is not None) + "。")
     if f.carryover is not None:
         parts.append(f"年末结转和结余{amount(f.carryover, unit)}。")

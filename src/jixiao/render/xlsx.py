@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..model import Kind
+from ..model import ByNature, Kind
 from .prose import SOURCE_LABELS
 from .view import IndicatorView, ReportView, TaskView
 from .xlsx_cache import Formulas
@@ -194,7 +194,7 @@ def write_department_sheet(ws: Worksheet, view: ReportView, formulas: Formulas) 
     put(ws, 5, 9, s.get("execution_score"), fmt=SCORE)
     put(ws, 5, 10, s.get("review_execution_score"), fmt=SCORE, review=True)
     sources = [(f"其中：{name}" if i == 0 else name, s.get(key)) for i, (name, key) in enumerate(SOURCE_LABELS)]
-    natures = [("其中：基本支出", s.get("basic")), ("项目支出", s.get("project")), (None, None),
+    natures = [(f"其中：{ByNature.LABELS['basic']}", s.get("basic")), (ByNature.LABELS["project"], s.get("project")), (None, None),
                ("年末结转和结余", s.get("carryover"))]
     put(ws, 6, 2, "按资金来源分", head=True, span=2)
     _sum_cell(ws, 6, 4, 3, [a for _, a in sources], "D7:D10", formulas)
