@@ -26,8 +26,8 @@ def quantitative_points(v: Verdict, w: Decimal, rs: RuleSet, t_text: str, a_text
         points, rule, explain = _eq(t, a, w, t_text, a_text)
     else:
         points, rule, explain = _ge(t, a, w, t_text, a_text)
-    if v.notes:
-        explain += "（" + "；".join(v.notes) + "）"
+    if v.notes:  # how a value was read: the inferred direction, a fraction read as a percent
+        explain += "；" + "；".join(v.notes)
     return points, rule, explain
 
 
