@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..model.values import _MEASURES  # the value grammar's own measure words (one owner of units)
+from ..model.values import MEASURE_WORDS  # the value grammar's own measure words (one owner of units)
 from . import vocab
 
 _OPS = r"(?:[≥≤<>=≧≦═]{1,2}|不少于|不低于|不超过|不高于|大于等于|小于等于)"
@@ -23,7 +23,7 @@ _MIN_LEN = 120
 
 @cache
 def _units() -> str:
-    words = set(_MEASURES) | {p + m for p in ("万", "千", "亿", "厘", "毫") for m in ("元", "米", "人", "人次", "吨", "亩")}
+    words = set(MEASURE_WORDS) | {p + m for p in ("万", "千", "亿", "厘", "毫") for m in ("元", "米", "人", "人次", "吨", "亩")}
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 

@@ -18,8 +18,8 @@ from .facts import Fact, IndicatorFacts, ProjectFacts, ReportFacts
 _TASK_SOURCES = (("current_year", ("本年财政拨款", "当年财政拨款", "财政拨款", "财政资金", "中央财政资金")),
                  ("carried_over", ("上年结转资金", "上年结转")), ("other", ("其他资金",)))
 _LINE_FIELDS = (("initial_budget", "initial"), ("budget", "budget"), ("executed", "executed"))
-_SOURCE_FIELDS = {"一般公共预算财政拨款": "general_budget", "政府性基金预算财政拨款": "government_fund",
-                  "国有资本经营预算财政拨款": "state_capital", "其他资金": "other"}
+# extract/finance.py files each source row under the model's own label
+_SOURCE_FIELDS = {label: key for key, label in BySource.LABELS.items()}
 
 
 def model_sources(report: ReportFacts) -> dict[str, Fact]:

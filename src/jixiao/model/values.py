@@ -58,7 +58,7 @@ _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10**4, "亿": 10**8}
 
 # Measure words a Chinese numeral must be followed by to count as a number (else it is wording).
-_MEASURES = frozenset(
+MEASURE_WORDS = frozenset(
     "次 个 场 项 人 名 位 家 户 所 期 册 本 篇 份 批 套 台 件 条 处 座 间 张 辆 架 艘 只 头 株 棵 亩 公顷 "
     "平方米 平方公里 公里 千米 米 吨 千克 公斤 元 天 日 年 月 周 季度 小时 分钟 分 秒 人次 户次 家次 批次 "
     "场次 课时 学时 门 节 类 种 轮 届 部 支 队 组 片 块 栋 幅 宗 集 首 例 起 倍 级 星 村 镇 校 工作日 "
@@ -330,7 +330,7 @@ def _check_unit(unit: str, forced: str | None, is_cn: bool) -> str | None:
     if (sym := _SYMBOL_UNIT.fullmatch(unit)) is not None:
         return "℃" if sym[1] == "°C" else sym[1]
     if is_cn:  # 一般, 十分满意: a numeral not followed by a measure word is wording
-        known = unit in _MEASURES or (unit[0] in "万亿个" and unit[1:] in _MEASURES)
+        known = unit in MEASURE_WORDS or (unit[0] in "万亿个" and unit[1:] in MEASURE_WORDS)
         return unit if known else None
     return unit if _WORD_UNIT.fullmatch(unit) or unit.lower() in _LATIN_UNITS else None
 
