@@ -10,13 +10,14 @@ from jixiao.extract import extract_file
 from jixiao.extract.measure import score_summary
 
 LAYOUTS = Path(__file__).parent / "data" / "extract" / "layouts"
-NAMES = sorted(p.stem for p in LAYOUTS.glob("*.txt"))
+FILES = {p.stem: p for p in LAYOUTS.iterdir() if p.suffix in (".txt", ".html")}
+NAMES = sorted(FILES)
 
 
 @pytest.mark.parametrize("name", NAMES)
 def test_layout_reads_without_a_miss(name):
     key = json.loads((LAYOUTS / f"{name}.json").read_text(encoding="utf-8"))
-    summary = extract_file(LAYOUTS / f"{name}.txt").summary
+    summary = extract_file(FILES[name]).summary
     tally = score_summary(key, summary)
     assert tally.misses == [], tally.misses
     assert tally.tp >= 5

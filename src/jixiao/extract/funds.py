@@ -44,9 +44,12 @@ def _config():
     columns = [(re.compile(c["pattern"]), c["kind"], float(c.get("blank", 0.5))) for c in f["columns"]]
     anchor = re.compile("|".join(f["anchors"]))
     total = re.compile("|".join(f["total_rows"]))
-    source = re.compile("|".join(f["source_rows"]))
+    # a department form's rows name the four budget sources as the department fields spell them
+    spellings = sorted({s for names in vocab.fields()["sources"].values() for s in names}, key=len, reverse=True)
+    source_rows = [re.escape(s) for s in spellings] + list(f["source_rows"])
+    source = re.compile("|".join(source_rows))
     label = re.compile(rf"^(?:其中\s*[:：]?\s*)?(?P<label>(?:{'|'.join(p.lstrip('^').rstrip('$') for p in f['total_rows'])}"
-                       rf"|{'|'.join(f['source_rows'])}))\s*(?:\([^)]*\)?)?\s*[:：]?")
+                       rf"|{'|'.join(source_rows)}))\s*(?:\([^)]*\)?)?\s*[:：]?")
     numbering = re.compile("|".join(f["numbering_rows"]))
     return columns, anchor, total, source, label, numbering
 

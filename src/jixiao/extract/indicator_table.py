@@ -87,18 +87,27 @@ def read_indicator_table(doc: Document, cells: list[Cell]) -> list[IndicatorFact
 def _header(cells: list[Cell], anchor: int) -> tuple[list[Column], int] | None:
     """The header around an anchor cell: header cells before it (to the first that is not one) and after it."""
     first = anchor
-    while first > 0 and anchor - first < 12 and _is_header_cell(cells[first - 1]):
+    while first > 0 and anchor - first < 12 and _is_header_cell(cells[first - 1], cells[anchor]):
         first -= 1
     last = anchor
-    while last + 1 < len(cells) and last - anchor < 16 and _is_header_cell(cells[last + 1]):
+    while last + 1 < len(cells) and last - anchor < 16 and _is_header_cell(cells[last + 1], cells[anchor]):
         last += 1
     kinds = [column_kind(c.text) for c in cells[first:last + 1] if c.type != BLANK]
     lead = cells[first].piped and first > 0 and (cells[first - 1].type == BLANK or column_kind(cells[first].text) is None)
     return build_columns([k for k in kinds if k], lead=lead and cells[first].type == BLANK), last + 1
 
 
-def _is_header_cell(cell: Cell) -> bool:
-    return cell.type in (HEAD, BLANK) or (column_kind(cell.text) is not None and cell.type not in (LEVEL1, LEVEL2, NAME))
+_HEADER_CELL_MAX = 16  # a column title is a few words; a longer text naming 得分 or 完成情况 is prose
+
+
+def _is_header_cell(cell: Cell, anchor: Cell) -> bool:
+    if anchor.piped and not cell.piped:
+        return False  # a `|` table's header is `|` cells; the line before it is a heading or prose
+    if cell.type in (HEAD, BLANK):
+        return True
+    compact = re.sub(r"\s+", "", cell.text)
+    return (len(compact) <= _HEADER_CELL_MAX and not _HEADING.match(cell.text)
+            and column_kind(cell.text) is not None and cell.type not in (LEVEL1, LEVEL2, NAME))
 
 
 def _read_body(doc: Document, cells: list[Cell], start: int, columns: list[Column]) -> list[IndicatorFacts]:

@@ -22,11 +22,11 @@ def read_report(doc: Document) -> ReportFacts:
     cells = table_cells(doc.text)
     report = ReportFacts(year=find_year(doc), report_type=find_report_type(doc), unit=find_unit(doc))
     report.department = find_department(doc, cells, department_report=not _is_project(report))
-    apply_fund_rows(report, read_fund_table(doc, cells))
+    apply_fund_rows(report, read_fund_table(doc, cells), department=not _is_project(report))
     if _is_project(report):
         _read_project(doc, cells, report)
     else:
-        report.projects = read_tasks(doc) or listed_projects(doc)
+        report.projects = read_tasks(doc) or listed_projects(doc) or _department_indicators(doc, cells)
     if not _is_project(report):
         read_finance(doc, report, {p.start for p in report.projects})
     report.score = find_score(doc)
@@ -37,6 +37,12 @@ def read_report(doc: Document) -> ReportFacts:
     report.measures = find_items(doc, "改进", "措施", "建议")
     report.narrative = read_narrative(doc)
     return report
+
+
+def _department_indicators(doc: Document, cells) -> list[ProjectFacts]:
+    """A 部门整体支出绩效自评表 lists the department's own indicators in one table, under no task."""
+    indicators = read_indicator_table(doc, cells)
+    return [ProjectFacts(indicators=indicators)] if indicators else []
 
 
 def _is_project(report: ReportFacts) -> bool:

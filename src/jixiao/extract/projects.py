@@ -38,9 +38,12 @@ def _tails() -> re.Pattern[str]:
     return re.compile(vocab.alternation(vocab.fields()["project_name"]["title_tails"], tolerant=False) + "$")
 
 
-def apply_fund_rows(report: ReportFacts, rows: list[FundRow]) -> None:
-    """Totals from the 年度资金总额 row; every other row with a 全年预算数 becomes a by-source entry."""
+def apply_fund_rows(report: ReportFacts, rows: list[FundRow], department: bool = False) -> None:
+    """Totals from the 年度资金总额 row; every other row with a 全年预算数 becomes a by-source entry
+    (a department form's rows under the four canonical source names, a project form's as printed)."""
     for row in rows:
+        if department and not row.total:
+            row = FundRow(canonical_source(row.label) or row.label, row.values, row.total)
         if row.total:
             report.budget = report.budget or row.values.get("budget")
             report.executed = report.executed or row.values.get("executed")
@@ -52,6 +55,12 @@ def apply_fund_rows(report: ReportFacts, rows: list[FundRow]) -> None:
             report.fund_rows.setdefault(row.label, row.values)
             if "budget" in row.values:
                 report.by_source.setdefault(row.label, row.values["budget"])
+
+
+def canonical_source(label: str) -> str | None:
+    """一般公共预算拨款 → 一般公共预算财政拨款: the department source a printed row label names."""
+    compact = re.sub(r"\s+", "", label)
+    return next((canonical for canonical, names in vocab.fields()["sources"].items() if compact in names), None)
 
 
 def read_projects(doc: Document, cells: list[Cell], report: ReportFacts) -> list[ProjectFacts]:
@@ -119,7 +128,7 @@ def _title_patterns() -> list[re.Pattern[str]]:
     end = _endings()
     return [
         re.compile(rf"[“\"](?P<name>[^”\"]{{4,40}}?{end})[”\"]"),
-        re.compile(rf"{_YEAR}\s*(?P<name>{_NAME_CHARS}{{2,40}}?(?:{end})(?:转移支付)?)\s*(?:项目支出)?\s*"
+        re.compile(rf"{_YEAR}\s*(?P<name>{_NAME_CHARS}{{2,40}}?(?:{end})(?:转移支付)?)\s*(?:项目支出|支出)?\s*"
                    r"(?:绩效|自评|评价|管理使用|使用情况)"),
         re.compile(rf"^\s*(?P<name>{_NAME_CHARS}{{2,40}}?{end})\s*(?:转移支付)?\s*{_YEAR}\s*(?:项目支出)?\s*(?:绩效|自评)"),
         re.compile(rf"{_YEAR}\s*(?P<name>{_NAME_CHARS}{{2,40}}?项目)\s*$"),
