@@ -13,7 +13,7 @@ from .narrative import display
 from .normalize import NUMBER, to_decimal
 from .sections import find_sections
 
-_ITEM = re.compile(r"(?:^|\n|[。;])\s*(?:[一二三四五六七八九十]+\s*是|\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)|[①-⑳])")
+_ITEM = re.compile(r"(?:^|\n|[。;])\s*(?:[一二三四五六七八九十]+\s*是|\d{1,2}\s*[.、](?!\d)|\(\d{1,2}\)|\([一二三四五六七八九十]{1,3}\)|[①-⑳])")
 _SEP = r"[ \t]*[|｜\n][ \t|｜\n]*|[ \t]+"
 
 

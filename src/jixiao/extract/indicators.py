@@ -90,7 +90,8 @@ _Q = rf"(?:[≥≤>=<≧≦]\s*)?\d+(?:\.\d+)?\s*{_UNIT_WORD}"
 _STATED = re.compile(rf"(?:^|(?<=[\n。;:]))\s*(?P<name>[^\n。;:,]{{2,60}}?)\s*{spaced('指标值')}\s*[:为]?\s*(?P<target>{_Q}?)"
                      rf"\s*[,;]\s*(?:全年)?{_ACTUAL}\s*[:为]?\s*(?P<actual>{_Q}?)(?=[,;。\n]|$)")
 # `飞行时长≥928小时,实际飞行时长909.93小时`
-_COMPARED = re.compile(rf"(?:^|(?<=[\n。;:,]))\s*(?P<name>[\u4e00-\u9fff()（）]{{2,30}}?)\s*(?P<target>[≥≤>=<≧≦]\s*\d+(?:\.\d+)?\s*{_UNIT_WORD})"
+_COMPARED = re.compile(rf"(?:^|(?<=[\n。;:,]))\s*(?P<name>[\u4e00-\u9fff()（）0-9][\u4e00-\u9fff()（）0-9—~～-]{{1,29}}?)\s*"
+                       rf"(?:(?:年度)?{spaced('指标值')}|{spaced('目标值')})?\s*[:为]?\s*(?P<target>[≥≤>=<≧≦]\s*\d+(?:\.\d+)?\s*{_UNIT_WORD})"
                        rf"\s*[,;]\s*实际(?:完成)?(?:[\u4e00-\u9fff]{{0,30}}?)\s*(?:为|达到|达)?\s*(?P<actual>\d+(?:\.\d+)?\s*{_UNIT_WORD})(?=[,;。\n]|$)")
 # under a heading that names an indicator class — `(2)质量指标` — the first sentence: `救助资金发放准确率100%。`
 _LEVEL_HEADING = re.compile(r"(?:^|\n)\s*(?:\(\d{1,2}\)|\d{1,2}\s*[.、]|[①-⑳])\s*(?:数量|质量|时效|成本|经济效益|社会效益|生态效益|"
