@@ -180,3 +180,23 @@ def test_administrators_routes_send_anonymous_to_login(world, client, index):
     method, url, data = _admin_routes(world)[index]
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def _bureau_routes(world):
+    """(method, url, data) for the finance bureau's pages: reviewers and administrators only."""
+    return [
+        ("get", "/dashboard/", None),
+        ("get", "/dashboard/?year=2023&kind=department", None),
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_bureau_routes(None))))
+def test_bureau_routes_refuse_a_filler_and_send_anonymous_to_login(world, client_for, client, index):
+    method, url, data = _bureau_routes(world)[index]
+    before = [_snapshot(world.ev_a), _snapshot(world.ev_b)]
+    response = getattr(client_for(world.filler_b), method)(url, data) if data is not None else getattr(client_for(world.filler_b), method)(url)
+    assert response.status_code == 403, url
+    assert "广州市荔湾区妇女联合会" not in response.content.decode()
+    response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/"), url
+    assert [_snapshot(world.ev_a), _snapshot(world.ev_b)] == before
