@@ -40,10 +40,11 @@ class DepartmentRow:
     grade: str
     rate: Decimal | None
     last_score: Decimal | None
+    change: Decimal | None = None
 
-    @property
-    def change(self) -> Decimal | None:
-        return None if self.score is None or self.last_score is None else self.score - self.last_score
+    def __post_init__(self):
+        if self.score is not None and self.last_score is not None:
+            self.change = self.score - self.last_score
 
 
 @dataclass
