@@ -92,7 +92,7 @@ def _other_departments(year, author) -> None:
 
 # Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
 DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost",
-               "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366", "dashboard"}
+               "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366", "dashboard", "public-list", "public-detail"}
 
 
 def shot(page, name: str) -> None:
@@ -344,3 +344,26 @@ def test_the_dashboard_draws_its_charts_and_opens_an_evaluation(live_server, peo
     page.mouse.click(target["x"], target["y"])
     page.wait_for_url(f"{base}/e/{target['link']}/")
     assert "绩效自评" in page.inner_text("main")
+
+
+def test_the_public_pages_open_without_an_account(live_server, people, browser_page):
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.models import Evaluation
+    from jixiao.web.services import apply_transition
+
+    page, base = browser_page, live_server.url
+    reviewer = get_user_model().objects.get(username="shenhe")
+    for ev in Evaluation.objects.exclude(current=None).filter(year__year=2023):
+        for action in ("submit", "accept", "publish"):
+            apply_transition(ev, action, reviewer)
+    page.goto(f"{base}/public/")
+    assert "已公开的绩效自评" in page.inner_text("h1") and "登录" not in page.inner_text("h1")
+    assert page.locator("#public-list tbody tr").count() == 2
+    shot(page, "public-list")
+    page.click("#public-list a:has-text('某区图书馆')")
+    page.wait_for_selector("#public-files")
+    shot(page, "public-detail")
+    with page.expect_download() as info:
+        page.click("#public-files a:has-text('自评表')")
+    assert info.value.suggested_filename.endswith("自评表.xlsx")
