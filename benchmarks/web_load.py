@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/web_load.py                       # 50 clients, 60 s, PostgreSQL 127.0.0.1:5432
     .venv/bin/python benchmarks/web_load.py --clients 10 --duration 15 --database sqlite
+    .venv/bin/python benchmarks/web_load.py --dashboard 300          # only the 绩效概览 of 300 departments
 
 It creates a fresh database (PostgreSQL database `jixiao_bench`, or a temporary SQLite file), 10 departments
 with one evaluation each and 5 填报人 per department (so saves on one draft race each other), starts
@@ -15,6 +16,11 @@ between requests, on average --think seconds, at random between 0 and twice that
 step), then with no pause at all. The second round is a stress test: 50 clients that never pause keep every
 core busy, so its latency is the number of clients divided by the throughput, and it says more about the
 machine than about the app. Both rounds are printed; `--think 0` runs only the second.
+
+`--dashboard N` measures the bureau's 绩效概览 instead: N departments, each with a scored evaluation this year
+and last year (revisions as save_revision stores them, from the examples' real reviews), then --clients
+reviewers (default 1 here) open /dashboard/ over and over for --duration seconds; it prints p50/p95/max.
+`--pg-name` picks the PostgreSQL database the script drops and recreates (default jixiao_bench).
 """
 
 from __future__ import annotations
@@ -42,14 +48,16 @@ PASSWORD = "Bench-pass-2024"
 DEPARTMENTS = 10
 
 
-def prepare_database(kind: str, data_dir: Path) -> str:
+def prepare_database(kind: str, data_dir: Path, pg_name: str = "jixiao_bench", dashboard: int = 0) -> str:
     if kind == "postgresql":
         import psycopg
 
+        if not pg_name.replace("_", "").isalnum():
+            raise SystemExit(f"--pg-name: 数据库名只能含字母、数字和下划线：{pg_name}")
         with psycopg.connect(PG_ADMIN, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS jixiao_bench")
-            conn.execute("CREATE DATABASE jixiao_bench")
-        os.environ["JIXIAO_DATABASE_URL"] = PG_BENCH
+            conn.execute(f"DROP DATABASE IF EXISTS {pg_name}")
+            conn.execute(f"CREATE DATABASE {pg_name}")
+        os.environ["JIXIAO_DATABASE_URL"] = PG_BENCH.rsplit("/", 1)[0] + "/" + pg_name
     os.environ["JIXIAO_DATA_DIR"] = str(data_dir)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jixiao.web.settings")
     import django
@@ -64,6 +72,9 @@ def prepare_database(kind: str, data_dir: Path) -> str:
     from jixiao.web.models import Department, Evaluation, Profile, Role, Year
     from jixiao.web.services import save_revision
 
+    if dashboard:
+        seed_dashboard(dashboard)
+        return os.environ.get("JIXIAO_DATABASE_URL", "")
     doc = document_of(load_file(ROOT / "examples" / "liwan-fulian-2023.yaml").evaluation)
     year = Year.objects.create(year=2023)
     User = get_user_model()
@@ -75,6 +86,66 @@ def prepare_database(kind: str, data_dir: Path) -> str:
             Profile.objects.create(user=user, role=Role.FILLER, department=dept)
         save_revision(ev, dict(doc, department={"name": dept.name}), user, 0, "压测初始数据")
     return os.environ.get("JIXIAO_DATABASE_URL", "")
+
+
+def seed_dashboard(count: int) -> None:
+    """`count` departments with an evaluation in 2022 and 2023 each, one reviewer (u000).
+
+    Each example is reviewed once (jixiao.review, as a save does) and its stored figures and findings are
+    reused, with the score moved a little per department so the charts have a spread; rows are bulk-inserted."""
+    from decimal import Decimal
+
+    from django.contrib.auth import get_user_model
+
+    from jixiao.load import load_file
+    from jixiao.web.analysis import analyse, document_of
+    from jixiao.web.models import Department, Evaluation, Kind, Profile, Revision, Role, Year
+
+    reviewer = get_user_model().objects.create_user("u000", password=PASSWORD)
+    Profile.objects.create(user=reviewer, role=Role.REVIEWER)
+    samples = []
+    for path in sorted((ROOT / "examples").glob("*.yaml")):
+        doc = document_of(load_file(path).evaluation)
+        samples.append((doc, analyse(doc)))
+    years = [Year.objects.create(year=y) for y in (2022, 2023)]
+    depts = Department.objects.bulk_create(Department(name=f"压测单位{d:03d}") for d in range(count))
+    evs = Evaluation.objects.bulk_create(Evaluation(department=d, year=y, kind=Kind.DEPARTMENT, version=1, revision_count=1)
+                                         for d in depts for y in years)
+    revs = []
+    for i, ev in enumerate(evs):
+        doc, result = samples[i % len(samples)]
+        score = None if result.total is None else max(Decimal(0), result.total - Decimal(i % 37))
+        revs.append(Revision(evaluation=ev, number=1, document=doc, author=reviewer, source="压测初始数据", score=score,
+                             grade=result.grade, execution_rate=result.execution_rate, errors=result.errors,
+                             warnings=result.warnings, findings=result.findings_json()))
+    Revision.objects.bulk_create(revs, batch_size=200)
+    for ev, rev in zip(evs, revs):
+        ev.current = rev
+    Evaluation.objects.bulk_update(evs, ["current"], batch_size=200)
+
+
+def run_dashboard(clients: list[Client], duration: float) -> dict:
+    stats = {"pages": [], "errors": []}
+    lock = threading.Lock()
+    until = time.time() + duration
+
+    def loop(client: Client):
+        times, errors = [], []
+        while time.time() < until:
+            status, html, t = client.request("/dashboard/?year=2023")
+            times.append(t)
+            if status != 200 or 'id="dashboard-data"' not in html:
+                errors.append(f"dashboard {status}")
+        with lock:
+            stats["pages"] += times
+            stats["errors"] += errors
+
+    threads = [threading.Thread(target=loop, args=(c,)) for c in clients]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return stats
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -217,10 +288,15 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4, help="waitress threads per instance")
     parser.add_argument("--instances", type=int, default=min(4, os.cpu_count() or 1),
                         help="server processes on one database, as behind a proxy (clients spread over them)")
+    parser.add_argument("--dashboard", type=int, default=0, metavar="N",
+                        help="measure only the 绩效概览 of N departments (two years each)")
+    parser.add_argument("--pg-name", default="jixiao_bench", help="PostgreSQL database to drop and recreate")
     args = parser.parse_args()
+    if args.dashboard and "--clients" not in sys.argv:
+        args.clients = 1
 
     data_dir = Path(tempfile.mkdtemp(prefix="jixiao-bench-"))
-    db_url = prepare_database(args.database, data_dir)
+    db_url = prepare_database(args.database, data_dir, args.pg_name, args.dashboard)
     if args.database == "sqlite":
         args.instances = 1  # one writer process for a SQLite file
     env = dict(os.environ, JIXIAO_DATA_DIR=str(data_dir))
@@ -246,6 +322,19 @@ def main() -> int:
                     time.sleep(0.2)
         from jixiao.web.models import Evaluation, Revision
 
+        if args.dashboard:
+            clients = [Client(bases[i % len(bases)], "u000") for i in range(args.clients)]
+            for c in clients:
+                c.login()
+            for c in clients:  # one warm-up request each (connections, template loading)
+                c.request("/dashboard/?year=2023")
+            stats = run_dashboard(clients, args.duration)
+            values = stats["pages"]
+            print(f"— 绩效概览：{args.dashboard} 个单位 × 2 个年度，{args.clients} 个客户端，{args.duration:.0f} 秒")
+            print(f"  {len(values)} 次（{len(values) / args.duration:.1f}/秒），p50 {statistics.median(values) * 1000:.0f} ms，"
+                  f"p95 {p95(values) * 1000:.0f} ms（目标 < 300 ms），最大 {max(values) * 1000:.0f} ms")
+            print(f"  错误 {len(stats['errors'])} 次" + (f"：{stats['errors'][:5]}" if stats["errors"] else ""))
+            return 1 if stats["errors"] else 0
         ids = list(Evaluation.objects.order_by("pk").values_list("pk", flat=True))
         clients = [Client(bases[i % len(bases)], f"u{i % DEPARTMENTS:02d}{(i // DEPARTMENTS) % 5}") for i in range(args.clients)]
         for c in clients:

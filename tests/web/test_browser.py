@@ -92,7 +92,7 @@ def _other_departments(year, author) -> None:
 
 # Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
 DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost",
-               "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366"}
+               "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366", "dashboard", "public-list", "public-detail"}
 
 
 def shot(page, name: str) -> None:
@@ -319,3 +319,51 @@ def test_the_indicator_table_fits_a_1366_screen(live_server, people, browser_pag
     assert wrap.evaluate("w => w.scrollWidth <= w.clientWidth + 1")  # no horizontal scrolling
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     shot(page, "editor-1366")
+
+
+def test_the_dashboard_draws_its_charts_and_opens_an_evaluation(live_server, people, browser_page):
+    """Chart.js from the app's static files under the CSP: five charts drawn, a bar opens its evaluation."""
+    page, base = browser_page, live_server.url
+    problems = []
+    page.on("console", lambda m: problems.append((m.text, m.location.get("url"))) if m.type == "error"
+            and not m.location.get("url", "").endswith("/favicon.ico") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    login(page, base, "shenhe")
+    page.goto(f"{base}/dashboard/?year=2023")
+    page.wait_for_selector("body[data-charts-drawn='5']")
+    painted = page.evaluate("""() => [...document.querySelectorAll('canvas')].map(c => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0; for (let i = 3; i < d.length; i += 4) if (d[i]) n++; return n; })""")
+    assert len(painted) == 5 and all(n > 500 for n in painted), painted
+    assert not problems, problems  # no CSP violation, no script error
+    shot(page, "dashboard")
+    # the execution-rate bar of the first (lowest) department opens that evaluation
+    target = page.evaluate("""() => { const chart = Chart.getChart('chart-rates'); const bar = chart.getDatasetMeta(0).data[0];
+        const box = chart.canvas.getBoundingClientRect(); return {x: box.left + bar.x, y: bar.y + (bar.base - bar.y) / 2 + box.top,
+        link: JSON.parse(document.getElementById('dashboard-data').textContent).rates.links[0]}; }""")
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_url(f"{base}/e/{target['link']}/")
+    assert "绩效自评" in page.inner_text("main")
+
+
+def test_the_public_pages_open_without_an_account(live_server, people, browser_page):
+    from django.contrib.auth import get_user_model
+
+    from jixiao.web.models import Evaluation
+    from jixiao.web.services import apply_transition
+
+    page, base = browser_page, live_server.url
+    reviewer = get_user_model().objects.get(username="shenhe")
+    for ev in Evaluation.objects.exclude(current=None).filter(year__year=2023):
+        for action in ("submit", "accept", "publish"):
+            apply_transition(ev, action, reviewer)
+    page.goto(f"{base}/public/")
+    assert "已公开的绩效自评" in page.inner_text("h1") and "登录" not in page.inner_text("h1")
+    assert page.locator("#public-list tbody tr").count() == 2
+    shot(page, "public-list")
+    page.click("#public-list a:has-text('某区图书馆')")
+    page.wait_for_selector("#public-files")
+    shot(page, "public-detail")
+    with page.expect_download() as info:
+        page.click("#public-files a:has-text('自评表')")
+    assert info.value.suggested_filename.endswith("自评表.xlsx")

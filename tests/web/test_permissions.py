@@ -180,3 +180,65 @@ def test_administrators_routes_send_anonymous_to_login(world, client, index):
     method, url, data = _admin_routes(world)[index]
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
     assert response.status_code == 302 and response["Location"].startswith("/login/")
+
+
+def _bureau_routes(world):
+    """(method, url, data) for the finance bureau's pages: reviewers and administrators only."""
+    return [
+        ("get", "/dashboard/", None),
+        ("get", "/dashboard/?year=2023&kind=department", None),
+    ]
+
+
+@pytest.mark.parametrize("index", range(len(_bureau_routes(None))))
+def test_bureau_routes_refuse_a_filler_and_send_anonymous_to_login(world, client_for, client, index):
+    method, url, data = _bureau_routes(world)[index]
+    before = [_snapshot(world.ev_a), _snapshot(world.ev_b)]
+    response = getattr(client_for(world.filler_b), method)(url, data) if data is not None else getattr(client_for(world.filler_b), method)(url)
+    assert response.status_code == 403, url
+    assert "广州市荔湾区妇女联合会" not in response.content.decode()
+    response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
+    assert response.status_code == 302 and response["Location"].startswith("/login/"), url
+    assert [_snapshot(world.ev_a), _snapshot(world.ev_b)] == before
+
+
+OPEN_TO_ANONYMOUS = {"login", "logout", "healthz", "session", "public", "public_detail", "public_download"}
+
+
+def _every_route(world):
+    """Each named route of the app with its parameters filled in (an evaluation, a user, a format, an action)."""
+    from jixiao.web.urls import urlpatterns
+
+    values = {"pk": world.ev_a.pk, "number": 1, "fmt": "xlsx", "action": "submit"}
+    for pattern in urlpatterns:
+        url = "/" + str(pattern.pattern)
+        for name in pattern.pattern.converters:
+            url = url.replace(f"<int:{name}>", str(values[name])).replace(f"<str:{name}>", str(values[name]))
+        yield pattern.name, url
+
+
+def test_anonymous_sees_only_the_public_pages(world, client):
+    """Every route but login, logout, health, session and 信息公开 sends an anonymous visitor to the login page."""
+    from jixiao.web.services import apply_transition
+
+    for action, who in (("submit", world.filler_a), ("accept", world.reviewer), ("publish", world.reviewer)):
+        apply_transition(world.ev_a, action, who)
+    before = [_snapshot(world.ev_a), _snapshot(world.ev_b)]
+    routes = list(_every_route(world))
+    assert {"public", "public_detail", "public_download", "dashboard"} <= {n for n, _ in routes}
+    for name, url in routes:
+        for method in ("get", "post"):
+            response = getattr(client, method)(url)
+            if name in OPEN_TO_ANONYMOUS:
+                continue
+            assert response.status_code == 302 and response["Location"].startswith("/login/"), (method, url)
+    for name in ("public", "public_detail", "public_download"):
+        url = dict(routes)[name]
+        assert client.get(url).status_code == 200, url
+    assert [_snapshot(world.ev_a), _snapshot(world.ev_b)] == before
+
+
+def test_public_pages_show_no_unpublished_evaluation_to_anyone(world, client, client_for):
+    for c in (client, client_for(world.filler_b), client_for(world.reviewer)):
+        assert c.get(f"/public/{world.ev_a.pk}/").status_code == 404
+        assert c.get(f"/public/{world.ev_a.pk}/docx/").status_code == 404

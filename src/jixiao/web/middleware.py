@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 
-OPEN_PREFIXES = ("/login/", "/static/", "/healthz", "/session/")  # /session/ answers 401 itself
+# /session/ answers 401 itself; /public/ is 信息公开 (published evaluations only, views/public.py)
+OPEN_PREFIXES = ("/login/", "/static/", "/healthz", "/session/", "/public/")
 
 
 class LoginRequiredMiddleware:

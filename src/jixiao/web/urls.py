@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, downloads, editor, errors, history, home, manage, review, upload
+from .views import auth, dashboard, downloads, editor, errors, history, home, manage, public, review, upload
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -21,6 +21,10 @@ urlpatterns = [
     path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),
     path("e/<int:pk>/revision/<int:number>/restore/", history.restore, name="restore"),
     path("review/", review.queue, name="queue"),
+    path("dashboard/", dashboard.index, name="dashboard"),
+    path("public/", public.index, name="public"),
+    path("public/<int:pk>/", public.detail, name="public_detail"),
+    path("public/<int:pk>/<str:fmt>/", public.download, name="public_download"),
     path("audit/", manage.audit_log, name="audit"),
     path("manage/years/", manage.years, name="manage_years"),
     path("manage/years/<int:pk>/deadline/", manage.year_deadline, name="manage_year_deadline"),
