@@ -17,21 +17,28 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import CheckParams, Drafts, draft_sections, run_checks
-from .checks.text import check_report_text
+from .checks.claims import check_claims, evaluation_rates
+from .checks.text import check_report_text, report_passages
+from .checks.trust import ReadQuality, gate
+
 from .load import LoadResult, load_file, load_text
+
+if TYPE_CHECKING:
+    from .extract.api import Extraction
 from .model import Evaluation, Finding, Severity, round2
+from .model.money import Money, MoneyUnit, execution_rate
 from .rules import RuleSet, ScoreCard, resolve_ruleset, score
 
 # What a published report is read from; anything else is input data (YAML, JSON, the Excel template).
 REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".md"})
-# Not judged on a published report: the extractor finds narrative sections only under the usual headings,
-# so a section it did not find may still be in the report (JX-T001 "section missing").
-REPORT_SKIPPED_CODES = frozenset({"JX-T001"})
 # The narrative fields extraction carries: the checks read them by paragraph, so their lines are not read again.
-_CARRIED_FIELDS = ("conclusion", "achievements", "problems", "measures", "outcome")
-_INPUT_CODES = ("JX-L", "JX-E")  # findings about reading the input (loader, extractor)
+_CARRIED_FIELDS = ("conclusion", "achievements", "problems", "measures", "outcome", "goals", "functions")
+_INPUT_CODES = ("JX-L", "JX-E")
+# Judged on a published report's own lines (check_report_text), not on the paragraphs extraction rebuilt.
+_JUDGED_ON_LINES = frozenset({"JX-T004"})  # findings about reading the input (loader, extractor)
 
 
 @dataclass(frozen=True)
@@ -103,15 +110,18 @@ def review(document: Evaluation | LoadResult | dict, ruleset: RuleSet | str | No
 def review_report(path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
     """A published report: extracted, its own text checked line by line, then reviewed like input data.
 
-    The narrative extraction carries is checked by paragraph, and its lines are not reported again; checks
-    that cannot be judged on an extracted report (REPORT_SKIPPED_CODES) are left out.
+    The narrative extraction carries is checked by paragraph, and its lines are not reported again. The
+    checks' findings then pass jixiao.checks.trust.gate: what a report cannot support is left out, and an
+    error on a value the extractor was not sure of becomes a warning that says so.
     """
     from .extract import extract_file  # PDF and Office libraries load only when a report is read
+    from .extract.chrome import blank_chrome
 
     extraction = extract_file(path)
     carried = extraction.lines_of(*_CARRIED_FIELDS)
-    findings = [*extraction.findings, *check_report_text(extraction.text, str(path), checked_lines=carried)]
-    return _complete(extraction.evaluation, findings, ruleset, published=True)
+    text = blank_chrome(extraction.text)  # site chrome (字体【大 中 小】, counters) is not the report's text
+    findings = [*extraction.findings, *check_report_text(text, str(path), checked_lines=carried)]
+    return _complete(extraction.evaluation, findings, ruleset, published=True, report=(extraction, str(path)))
 
 
 def review_file(path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
@@ -133,16 +143,44 @@ def _read(document: Evaluation | LoadResult | dict, name: str) -> tuple[Evaluati
 
 
 def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: RuleSet | str | None,
-              published: bool) -> Review:
+              published: bool, report: tuple[Extraction, str] | None = None) -> Review:
+    """Score, check and draft. `report` is a published report's extraction and file name: its whole text is
+    read for the text's claims, and the findings pass the trust gate (jixiao.checks.trust)."""
     if evaluation is None:
+        if report is not None:
+            findings = gate(findings + _report_claims(report, CheckParams(), None), _quality(report[0]))
         return Review(None, None, None, tuple(findings), None, published)
     resolved, ruleset_findings = resolve_ruleset(evaluation, ruleset)
     card = score(evaluation, resolved) if resolved is not None else None
-    checked = run_checks(evaluation, CheckParams(resolved), card)
-    if published:
-        checked = [f for f in checked if f.code not in REPORT_SKIPPED_CODES]
+    params = CheckParams(resolved)
+    checked = run_checks(evaluation, params, card, claims=report is None)
+    if report is not None:
+        checked = [f for f in checked if f.code not in _JUDGED_ON_LINES] + _report_claims(report, params, evaluation)
+        checked = gate(checked, _quality(report[0]))
+        findings = gate(findings, _quality(report[0]))
     every = (*findings, *ruleset_findings, *checked)
     return Review(evaluation, resolved, card, every, draft_sections(evaluation, list(every)), published)
+
+
+def _quality(extraction: Extraction) -> ReadQuality:
+    return ReadQuality(extraction.is_read, frozenset(extraction.provenance),
+                       extraction.cut.line if extraction.cut else None)
+
+
+def _report_claims(report: tuple[Extraction, str], params: CheckParams, evaluation: Evaluation | None) -> list[Finding]:
+    """JX-T006–T011 over every line of a published report, with the year and rates extraction read."""
+    extraction, file = report
+    summary = extraction.summary
+    rates = evaluation_rates(evaluation) if evaluation is not None else []
+    budget, executed = summary.get("budget"), summary.get("executed")
+    if isinstance(budget, (int, float, str, Decimal)) and isinstance(executed, (int, float, str, Decimal)):
+        # both as the text states them, in the one unit it uses: the ratio does not depend on which
+        rates.append(execution_rate(Money(amount=Decimal(str(budget)), unit=MoneyUnit.WAN),
+                                    Money(amount=Decimal(str(executed)), unit=MoneyUnit.WAN)))
+    year = evaluation.year if evaluation is not None else summary.get("year")
+    # the raw text: the form's instructions, which extraction blanks as chrome, are what JX-T011 looks for
+    return list(check_claims(report_passages(extraction.text, file), params, year if isinstance(year, int) else None,
+                             [r for r in rates if r is not None]))
 
 
 def _plain(value: object) -> object:

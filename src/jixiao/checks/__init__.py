@@ -12,6 +12,8 @@ from __future__ import annotations
 from ..model import Evaluation, Finding
 from ..rules import ScoreCard
 from .budget import check_budget
+from .claims import check_claims, evaluation_rates
+from .declared import check_declared
 from .design import check_indicator_design
 from .drafts import Drafts, draft_sections
 from .indicators import check_indicator_values
@@ -19,10 +21,10 @@ from .narrative import check_narrative_figures
 from .params import CheckParams
 from ..rules import resolve_ruleset
 from .scoring import check_scores, scorecard_for
-from .text import check_text
+from .text import check_text, narrative
 
 # One pass per concern, in the order a reviewer reads: money, indicators, scores, text.
-_CHECKS = (check_budget, check_indicator_values, check_indicator_design)
+_CHECKS = (check_budget, check_indicator_values, check_indicator_design, check_declared)
 _TEXT_CHECKS = (check_text, check_narrative_figures)
 
 
@@ -40,14 +42,20 @@ def check(evaluation: Evaluation, ruleset=None, scorecard=None, params: CheckPar
     return findings + run_checks(evaluation, params or CheckParams(resolved), card)
 
 
-def run_checks(evaluation: Evaluation, params: CheckParams, scorecard: ScoreCard | None) -> list[Finding]:
-    """Every check with the given parameters; the declared-score checks need the score card (None: skipped)."""
+def run_checks(evaluation: Evaluation, params: CheckParams, scorecard: ScoreCard | None,
+               claims: bool = True) -> list[Finding]:
+    """Every check with the given parameters; the declared-score checks need the score card (None: skipped).
+
+    The claims of the text (JX-T006–T011) are read in the evaluation's narrative; for a published report the
+    caller reads them in the whole text instead (claims=False here), which holds more than extraction carries."""
     findings: list[Finding] = []
     for run in _CHECKS:
         findings.extend(run(evaluation, params))
     findings.extend(check_scores(evaluation, params, scorecard))
     for run in _TEXT_CHECKS:
         findings.extend(run(evaluation, params))
+    if claims:
+        findings.extend(check_claims(narrative(evaluation), params, evaluation.year, evaluation_rates(evaluation)))
     return findings
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..model import HUNDRED, ByNature, BySource, Evaluation, Finance, Finding, Kind, Money, Task, money_sum
 from ..model.catalogue import finding
@@ -26,6 +27,7 @@ def check_budget(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         yield from _low_execution(ev, path, label, node, p)
     if ev.finance is not None:
         yield from _by_source(ev.finance, p)
+        yield from _income_and_spending(ev.finance, p)
         yield from _by_nature(ev.finance, p)
         yield from _tasks_within_project_spending(ev, p)
 
@@ -61,6 +63,8 @@ def _negative_amounts(path: str, label: str, node) -> Iterator[Finding]:
 def _over_budget(path: str, label: str, node) -> Iterator[Finding]:
     if node.budget is None or node.executed is None or node.budget.amount <= 0:
         return
+    if isinstance(node, Finance) and _outside_funds(node) is not None:
+        return  # spending may draw on funds beside the budget: JX-B008 weighs income against spending
     if node.executed.yuan() > node.budget.yuan():
         yield finding("JX-B001", f"{path}.executed", node.where("executed"), what=label,
                       executed=node.executed, budget=node.budget)
@@ -70,10 +74,46 @@ def _stated_rate(path: str, label: str, node, p: CheckParams) -> Iterator[Findin
     rate = node.computed_rate()
     if rate is None or node.execution_rate is None:
         return
-    if abs(node.execution_rate - rate) > p.rate_tolerance_pp:
+    if not _same_rate(node.execution_rate, rate, p):
         yield finding("JX-B002", f"{path}.execution_rate", node.where("execution_rate"), what=label,
                       stated=percent(node.execution_rate), computed=percent(rate),
                       executed=node.executed, budget=node.budget)
+
+
+def _outside_funds(fin: Finance) -> Money | None:
+    """其他资金 a report gives beside the budget (预算收入 69.06, 其他资金来源 21.31): the only source stated,
+    equal to neither the budget nor the spending. None when the sources split the budget or the spending."""
+    src = fin.by_source
+    if src is None or src.other is None or src.other.amount <= 0 or fin.budget is None:
+        return None
+    if any(x is not None for x in (src.general_budget, src.government_fund, src.state_capital)):
+        return None  # a split of the budget into its sources, which JX-B003 adds up
+    wholes = [m for m in (fin.budget, fin.executed) if m is not None]
+    if any(abs(src.other.amount - m.to(src.other.unit).amount) <= Decimal("0.01") for m in wholes):
+        return None
+    return src.other
+
+
+def _income_and_spending(fin: Finance, p: CheckParams) -> Iterator[Finding]:
+    """收入 − 支出 = 年末结转和结余, where the report gives funds beside the budget and its carryover."""
+    other = _outside_funds(fin)
+    if other is None or fin.executed is None or fin.carryover is None:
+        return
+    income = money_sum([fin.budget, other], fin.budget.unit)
+    gap = income.amount - fin.executed.to(income.unit).amount - fin.carryover.to(income.unit).amount
+    if abs(gap) > p.amount_tolerance:
+        yield finding("JX-B008", "finance.carryover", fin.where("carryover"), budget=fin.budget, other=other,
+                      income=income, executed=fin.executed, carryover=fin.carryover,
+                      gap=f"{abs(gap):.2f}{income.unit.label}")
+
+
+def _same_rate(stated: Decimal, computed: Decimal, p: CheckParams) -> bool:
+    """A stated rate agrees with the computed one when it is that rate rounded or cut to the digits it shows
+    (95.8 % for 95.86 %: a form that prints 0.958)."""
+    shown = stated.normalize()
+    step = Decimal(1).scaleb(min(0, shown.as_tuple().exponent))
+    return any(abs(stated - computed.quantize(step, rounding=how)) <= p.rate_tolerance_pp
+               for how in (ROUND_HALF_UP, ROUND_DOWN))
 
 
 def _low_execution(ev: Evaluation, path: str, label: str, node, p: CheckParams) -> Iterator[Finding]:
@@ -99,23 +139,44 @@ def _explained(notes: list[str], p: CheckParams) -> bool:
 
 
 def _by_source(fin: Finance, p: CheckParams) -> Iterator[Finding]:
+    """The four sources add up to the budget or to the spending: a report gives them for either (收入 or 支出)."""
     src = fin.by_source
-    if src is None or fin.executed is None or all(x is None for x in src.parts()):
+    parts = [] if src is None else [x for x in src.parts() if x is not None]
+    if not parts or all(x.amount == 0 for x in parts):  # blank source cells read as zero say nothing
         return
-    total = money_sum(src.parts(), fin.executed.unit)
-    if abs(total.amount - fin.executed.amount) > p.amount_tolerance:
+    if _outside_funds(fin) is not None:
+        return  # funds listed beside the budget, not its split: JX-B008 weighs them
+    total = _sum_matching(parts, fin, p)
+    if total is not None:
         yield finding("JX-B003", "finance.by_source", src.location or fin.where("by_source"),
-                      total=total, executed=fin.executed)
+                      total=total, against=_against(fin))
 
 
 def _by_nature(fin: Finance, p: CheckParams) -> Iterator[Finding]:
     nat = fin.by_nature
-    if nat is None or fin.executed is None or (nat.basic is None and nat.project is None):
+    if nat is None or (nat.basic is None and nat.project is None):
         return
-    total = money_sum([nat.basic, nat.project], fin.executed.unit)
-    if abs(total.amount - fin.executed.amount) > p.amount_tolerance:
+    total = _sum_matching([nat.basic, nat.project], fin, p)
+    if total is not None:
         yield finding("JX-B004", "finance.by_nature", nat.location or fin.where("by_nature"),
-                      basic=nat.basic or "未填", project=nat.project or "未填", total=total, executed=fin.executed)
+                      basic=nat.basic or "未填", project=nat.project or "未填", total=total, against=_against(fin))
+
+
+def _sum_matching(parts: list[Money | None], fin: Finance, p: CheckParams) -> Money | None:
+    """The parts' total when it equals neither the budget nor the spending (None when it equals one of them,
+    or when neither is given)."""
+    wholes = [m for m in (fin.budget, fin.executed) if m is not None]
+    if not wholes:
+        return None
+    total = money_sum(parts, wholes[0].unit)
+    if any(abs(total.amount - m.to(total.unit).amount) <= p.amount_tolerance for m in wholes):
+        return None
+    return total
+
+
+def _against(fin: Finance) -> str:
+    said = [f"{label} {m}" for label, m in (("全年预算数", fin.budget), ("执行数", fin.executed)) if m is not None]
+    return "、".join(said) + ("都" if len(said) > 1 else "")
 
 
 def _tasks_within_project_spending(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:

@@ -52,7 +52,7 @@ def is_activity(ind: Indicator, p: CheckParams) -> bool:
     """Work to be done (召开会议 1次, 举办“三八”节活动) stated in place of a result."""
     name = normal_name(ind.name)
     if len(name) > p.activity_name_max_len and not any(n in name for n in p.measurable_nouns):
-        return True
+        return _trivial_target(ind)  # a long description of work, "done" as its target
     names_activity = name.startswith(p.activity_verbs) or any(name.endswith(n) or n + "次" in name
                                                                  for n in p.activity_nouns)
     return names_activity and _trivial_target(ind)

@@ -13,6 +13,9 @@ from pathlib import Path
 from ..model.catalogue import CodeSpec, catalogue
 from ..review import review_file
 
+PAGE = "docs/findings.md"
+# Everything from this line on is written by hand (measurements on real reports) and kept when regenerating.
+HAND_WRITTEN = "<!-- 以下为手写部分，重新生成时原样保留 -->"
 SEED_EXAMPLE = "examples/liwan-fulian-2023.yaml"
 CLEAN_EXAMPLE = "examples/clean-department-2024.yaml"
 _SEVERITY = {"error": "错误", "warning": "警告", "info": "提示"}
@@ -58,6 +61,13 @@ JX-R003 审核发现），见 `jixiao.rules.thresholds.CheckThresholds`：
 存在问题、改进措施和各任务的完成情况），按段检查这些文字，再逐行检查其余文字；参数 `checked_lines`
 让已按段检查过的行不再按行重复报告。
 
+**已公开的报告。** 从 PDF、网页读回的数值可能是提取时推断的（表格错行、推算的合计），公开网页的存档也常只保存
+开头一部分。所以在已公开的报告上：每个代码声明它依据哪些数值（目录中的“已公开报告”一行）；这些数值不是从文字中
+有把握地读出时，错误降为警告，并注明“所依据的数值是从报告文字推断的”；文字在句子或表格中间中断时（JX-E007，只说
+一次），“未填写”“合计不符”“未说明原因”一类依赖全文的审核不运行；与规则集比较的代码（JX-I008 分值配置、JX-I009
+计算得分）不运行，改由只看单位自己所填分值和得分的 JX-S002–S007 判断。正文中的说法（JX-T006–T011）在报告的全部
+文字上逐行读取。这些审核在真实报告上的准确度见本页末尾。
+
 Python 接口：`jixiao.review(文档, ruleset=None)`（或 `jixiao.review_file(路径)`、已公开报告用
 `jixiao.review_report(路径)`）一步完成读取、评分、审核和起草，返回 `Review(evaluation, ruleset, scorecard,
 findings, drafts)`；命令行和网页都经由它。只做审核时：`jixiao.checks.check(evaluation, ruleset=None,
@@ -75,10 +85,31 @@ def _table(specs: list[CodeSpec]) -> list[str]:
 def _entry(s: CodeSpec) -> list[str]:
     return [
         f"### {s.code}", "", f"**{s.title}**（{s.group}，{_SEVERITY[s.severity.value]}）", "", s.description, "",
-        f"说明模板：`{s.message}`", "",
+        f"说明模板：`{s.message}`", "", *_published(s),
         "不通过的示例：", "", "```yaml", s.example_fail, "```", "",
         "通过的示例：", "", "```yaml", s.example_pass, "```", "",
     ]
+
+
+def _published(s: CodeSpec) -> list[str]:
+    if s.not_on_reports:
+        return ["已公开报告：不运行。", ""]
+    said = []
+    if s.needs:
+        fields = "、".join("该项本身" if n == "." else f"`{n}`" for n in s.needs)
+        said.append(f"依据的 {fields} 须是从文字中读出的，否则降为警告")
+    if s.whole_text:
+        said.append("报告文字不完整（JX-E007）时不运行")
+    return [f"已公开报告：{'；'.join(said)}。", ""] if said else []
+
+
+def _hand_written(page: str) -> str:
+    path = Path(page)
+    if not path.exists():
+        return ""
+    text = path.read_text(encoding="utf-8")
+    at = text.find(HAND_WRITTEN)
+    return text[at:] if at >= 0 else ""
 
 
 def _worked_seed(path: str) -> list[str]:
@@ -119,7 +150,9 @@ def render(seed: str = SEED_EXAMPLE, clean: str = CLEAN_EXAMPLE) -> str:
         lines += _worked_seed(seed)
     if Path(clean).exists():
         lines += _worked_clean(clean)
-    return "\n".join(lines).rstrip() + "\n"
+    page = "\n".join(lines).rstrip() + "\n"
+    tail = _hand_written(PAGE)
+    return page + "\n" + tail if tail else page
 
 
 if __name__ == "__main__":

@@ -1,5 +1,8 @@
-"""Figures in the narrative against the data (JX-T005): a budget, a rate, an indicator value or a count
-stated one way in the text and another way in the data or elsewhere in the text."""
+"""Figures in the narrative against the data (JX-T005), like with like: a budget, spending or rate the text
+states against the same figure in the data; a result figure (完成情况, 成效, 结论) against the indicator's
+actual value or against the same count elsewhere in the results. Plans (目标, 职能, 计划) are not compared with
+results: they are meant to differ, and the indicator checks judge that. A figure with a bound or an
+approximation (120场以上, 不少于, 以内, 约, 余) is not an exact figure and is not compared."""
 
 from __future__ import annotations
 
@@ -7,7 +10,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..model import Evaluation, Finding, Finance, MoneyUnit, Task
+from ..model import Evaluation, Finding, Finance, MoneyUnit, Severity, Task
 from ..model.catalogue import finding
 from .compare import normal_name, percent
 from .params import CheckParams
@@ -22,6 +25,11 @@ _FINANCE_PHRASES = (
 )
 _COUNT = re.compile(r"([\u4e00-\u9fff]{4})\s*" + _NUM + r"\s*(宗|个|名|户|场|幅|项|家|所|篇|期|件|人次|万人次)")
 _APPROX = "约余多近超逾"
+# Words around a figure that make it a bound or an estimate, not a stated quantity.
+_BOUND_AFTER = ("以上", "以下", "以内", "余", "多", "左右", "上下", "及以上", "至", "-", "—", "~")
+_BOUND_BEFORE = ("不少于", "不低于", "不超过", "不高于", "不多于", "超过", "达到", "至少", "约", "近", "逾", "累计", "力争", "计划", "预计", "目标")
+# Passages that state results; plans (goals, functions, 期望达到的目标) are not among them.
+_RESULT_KEYS = ("outcome", "conclusion", "achievements")
 
 
 def check_narrative_figures(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
@@ -78,23 +86,38 @@ def _indicator_figures(ti: int, task: Task, passages: list[Passage]) -> Iterator
         pattern = re.compile(re.escape(name) + r"[^0-9，。；,;]{0,6}?" + _NUM + r"\s*(%|" + re.escape(ind.actual.unit or "%") + ")")
         for passage in own:
             for m in pattern.finditer(passage.text):
-                if Decimal(m.group(1)) not in allowed:
-                    yield finding("JX-T005", passage.path, passage.location, where=passage.label,
+                if Decimal(m.group(1)) not in allowed and not _bounded(passage.text, m):
+                    yield finding("JX-T005", passage.path, passage.location, Severity.WARNING, where=passage.label,
                                   stated=m.group(0), data=f"指标“{ind.name}”实际完成值 {ind.actual.text}")
 
 
 def _counts(passages: list[Passage]) -> Iterator[Finding]:
-    """The same four-character lead-in and measure word with two different numbers: 新增会员企业 39 个 / 40 个."""
+    """The same four-character lead-in and measure word with two different numbers in the results:
+    新增会员企业 39 个 / 40 个. Two passages may count different things with the same words (a year and a
+    quarter), so this is a warning."""
     first: dict[tuple[str, str], tuple[Decimal, Passage, str]] = {}
     for passage in passages:
+        if not _is_result(passage):
+            continue
         for m in _COUNT.finditer(passage.text):
             lead, number, unit = m.group(1), Decimal(m.group(2)), m.group(3)
-            if any(c in lead[-1:] for c in _APPROX) or passage.text[m.end():m.end() + 1] in ("余", "多"):
+            if any(c in lead[-1:] for c in _APPROX) or _bounded(passage.text, m):
                 continue
             key = (lead, unit)
             if key not in first:
                 first[key] = (number, passage, m.group(0))
             elif first[key][0] != number:
                 _, other, said = first[key]
-                yield finding("JX-T005", passage.path, passage.location, where=passage.label,
+                yield finding("JX-T005", passage.path, passage.location, Severity.WARNING, where=passage.label,
                               stated=m.group(0), data=f"{other.label}中的“{said}”")
+
+
+def _is_result(passage: Passage) -> bool:
+    return any(passage.path.startswith(key) or f".{key}" in passage.path for key in _RESULT_KEYS)
+
+
+def _bounded(text: str, m: re.Match[str]) -> bool:
+    """The figure is a bound or an estimate: 120场以上, 不少于120场, 约120场."""
+    after = text[m.end():m.end() + 3]
+    before = text[max(0, m.start() - 4):m.start()] + m.group(0)[:max(0, m.start(1) - m.start())]
+    return after.startswith(_BOUND_AFTER) or any(word in before for word in _BOUND_BEFORE)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from ..model import Evaluation, Finding, Indicator
+from ..model import Evaluation, Finding, Indicator, Severity
 from ..model.catalogue import finding
 from ..rules import RuleSet, ScoreCard, score
 from .compare import percent
@@ -30,16 +30,24 @@ def check_scores(ev: Evaluation, p: CheckParams, card) -> Iterator[Finding]:
 
 
 def _declared_scores(ev: Evaluation, p: CheckParams, card: ScoreCard) -> Iterator[Finding]:
+    """Declared against computed. Under a 参考分 rule set (its framework not confirmed) a difference is a warning:
+    the unit may have scored by the official rules the reference only approximates. The total is compared
+    only when the rule set could score every indicator: a total computed over part of the table says nothing."""
+    severity = Severity.WARNING if card.reference else None
+    whole = True
     for ti, ii, ind in ev.indicators():
         path = f"tasks[{ti}].indicators[{ii}]"
         item = card.item(path)
+        if not ind.not_applicable and (item is None or item.score is None):
+            whole = False
         if ind.score is None or item is None or item.score is None:
             continue
         if abs(ind.score - item.score) > p.score_tolerance:
-            yield finding("JX-I009", f"{path}.score", ind.where("score"), what=f"指标{label(ind)}",
+            yield finding("JX-I009", f"{path}.score", ind.where("score"), severity, what=f"指标{label(ind)}",
                           declared=_num(ind.score), computed=_num(item.score))
-    if ev.declared_score is not None and abs(ev.declared_score - card.total) > p.score_tolerance:
-        yield finding("JX-I009", "declared_score", ev.where("declared_score"), what="自评总分",
+    if (whole and any(True for _ in ev.indicators()) and ev.declared_score is not None
+            and abs(ev.declared_score - card.total) > p.score_tolerance):
+        yield finding("JX-I009", "declared_score", ev.where("declared_score"), severity, what="自评总分",
                       declared=_num(ev.declared_score), computed=_num(card.total))
 
 

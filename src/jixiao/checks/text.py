@@ -61,22 +61,42 @@ def check_text(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         yield from _unbalanced(passage)
 
 
+def report_passages(text: str, file: str | None = None) -> list[Passage]:
+    """A report's plain text as passages, one per non-empty line, located by line."""
+    return [Passage(f"text[{n}]", f"第{n}行", line, Location(file=file, line=n))
+            for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+
+
 def check_report_text(text: str, file: str | None = None, p: CheckParams | None = None,
                       checked_lines: set[int] = frozenset()) -> list[Finding]:
     """JX-T002–T004 on a report's plain text (as extracted), one passage per line, located by line.
 
     `checked_lines` are lines whose text the evaluation carries and check_text has already read: they are
-    not reported again (a repeat between two of them neither), but still count as the first occurrence
-    of a passage repeated elsewhere."""
+    not reported again for JX-T002/T003 (a repeat between two of them neither), but still count as the first
+    occurrence of a passage repeated elsewhere. Brackets (JX-T004) are judged on every line with its
+    neighbours, since a table cell or a PDF line may split a bracketed phrase; a line repeating itself is a
+    flattened table row whose target and actual are the same words, not a copy."""
     p = p or CheckParams()
-    passages = [Passage(f"text[{n}]", f"第{n}行", line, Location(file=file, line=n))
-                for n, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    passages = report_passages(text, file)
     done = {i for i, passage in enumerate(passages) if passage.location.line in checked_lines}
-    found = list(repeated_passages(passages, p.duplicate_min_len, skip=lambda i, j: i in done and j in done))
+    def skip(i: int, j: int) -> bool:  # a line repeating itself is a flattened table row (目标值 = 完成值)
+        return (i in done and j in done) or i == j
+
+    found = list(repeated_passages(passages, p.duplicate_min_len, skip=skip))
     for i, passage in enumerate(passages):
         if i not in done:
-            found += [*_doubled(passage, p), *_unbalanced(passage)]
+            found += _doubled(passage, p)
+        if _unbalanced_across(passages, i):  # every line: a paragraph cannot see a bracket split across cells
+            found += _unbalanced(passage)
     return found
+
+
+def _unbalanced_across(passages: list[Passage], i: int) -> bool:
+    """The line's brackets stay unbalanced with its neighbours: a cell or a PDF line split mid-bracket is not."""
+    here = passages[i].text
+    before = passages[i - 1].text if i > 0 else ""
+    after = passages[i + 1].text if i + 1 < len(passages) else ""
+    return all(bracket_problem(t) for t in (here, before + here, here + after, before + here + after))
 
 
 # -- JX-T001 --------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..model import Evaluation, Finding, Location
 from ..model.catalogue import finding
+from .completeness import CutOff, cut_off
 from .document import Document
 from .facts import READ_METHODS, ReportFacts
 from .pipeline import read_report
@@ -49,6 +50,7 @@ class Extraction:
     text: str = ""  # the report's text as read from the file, for checks that read prose
     # model path of the Evaluation (finance.budget, tasks[0].indicators[2].target …) → the value behind it
     provenance: dict[str, Value] = field(default_factory=dict)
+    cut: CutOff | None = None  # where the text stops short (a page stored only in part), None when whole
 
     def origin(self, model_path: str) -> Value | None:
         """Where the Evaluation's field at `model_path` came from, and how sure the extractor is of it."""
@@ -98,7 +100,10 @@ def _extract(doc: Document) -> Extraction:
         findings.append(finding("JX-E005", location=Location(file=doc.file)))
     evaluation, model_findings = to_evaluation(report, doc.file)
     provenance = {path: _value(path, fact) for path, fact in model_sources(report).items()} if evaluation else {}
-    return Extraction(evaluation, summarize(report), values, findings + model_findings, doc.raw, provenance)
+    cut = cut_off(doc.raw) if values else None
+    if cut is not None:
+        findings.append(finding("JX-E007", location=Location(file=doc.file, line=cut.line), tail=cut.tail))
+    return Extraction(evaluation, summarize(report), values, findings + model_findings, doc.raw, provenance, cut)
 
 
 def _value(path: str, fact) -> Value:

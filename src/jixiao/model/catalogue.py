@@ -25,6 +25,12 @@ class CodeSpec:
     example_fail: str = ""
     example_pass: str = ""
     group: str = ""
+    # On a published report (read back by extraction): the fields relative to the finding's owner that must
+    # have been read with confidence for the finding to stay an error; whether it needs the whole text (an
+    # absence or a total, not judged on a text that stops short); whether it is not judged there at all.
+    needs: tuple[str, ...] = ()
+    whole_text: bool = False
+    not_on_reports: bool = False
 
 
 @cache
@@ -42,6 +48,9 @@ def catalogue() -> dict[str, CodeSpec]:
             example_fail=(e.get("example_fail") or "").strip(),
             example_pass=(e.get("example_pass") or "").strip(),
             group=e.get("group", ""),
+            needs=tuple((e.get("published") or {}).get("needs", ())),
+            whole_text=bool((e.get("published") or {}).get("whole_text", False)),
+            not_on_reports=bool((e.get("published") or {}).get("skip", False)),
         )
         if spec.code in specs:
             raise ValueError(f"catalogue.yaml: duplicate code {spec.code}")

@@ -71,5 +71,16 @@ class CheckThresholds(BaseModel):
     # JX-T003: doubled characters that are almost always a typo, and real words that contain them.
     typo_doubling_chars: str = "的了是在和与及并对为将把被从向于其已之也就都而或且"
     typo_doubling_allowed: Words = _words("不了了之 一走了之 是是非非 的的确确 了了之")
+    # JX-T006: what a count of organisations counts (内设8个机构, 直属事业单位10个), to set against the list.
+    organisation_nouns: Words = _words(
+        "机构 内设机构 事业单位 行政单位 二级单位 股室 科室 处室 站所 中心 部门 单位 乡镇 街道 社区 行政村 村")
+    # JX-T008: words saying the money was all paid or spent; beside a rate below 100 % they contradict it.
+    fully_spent_words: Words = _words("全部拨付 已全部拨付 全部支付 已全部支付 全部支出 全部使用完毕 全额拨付 全额支付 已全额")
+    # JX-T010: words saying the budget was cut to what was spent; beside a low rate they contradict it.
+    reduced_budget_words: Words = _words("相应调减 已调减 调减预算 预算调减 预算也作相应调整 核减预算 预算核减")
+    # JX-T011: a form's own instructions, left where the unit's text belongs (regular expressions).
+    form_instruction_patterns: Words = (
+        r"[(（]\s*\d+\s*字以内\s*[)）]", r"[(（]\s*不超过\s*\d+\s*字\s*[)）]",
+        r"^请(?:填写|简要|根据|结合|说明)", r"^[(（]?填写说明")
     # JX-S001: more than this share of indicators flagged as easy, while every score is full.
     inflated_flag_share: Share = Decimal("0.5")

@@ -1,0 +1,216 @@
+"""What the text claims against what it shows (JX-T006–T011): a count and the items listed, a place name
+written twice, "全部拨付" beside a rate below 100 %, years that contradict each other, a budget said to be
+reduced that is still far above the spending, a form's instructions left where the unit's words belong.
+
+Each rule reads passages (jixiao.checks.text.Passage): the narrative of input data, or the lines of a published
+report's text. The words they look for are rule-set data (`checks:`), not lists written here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..model import HUNDRED, Evaluation, Finding, Level1, MoneyUnit
+from ..model.catalogue import finding
+from .compare import percent
+from .params import CheckParams
+from .text import Passage
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_RATE = re.compile(r"(?:执行率|预算完成率|支出率|拨付率|完成预算的)[为是达:：]?\s*" + _NUM + r"\s*%")
+_YEAR_AMOUNT = re.compile(r"(\d{4})\s*年(?!\d)")
+_AMOUNT = re.compile(_NUM + r"\s*(万元|亿元)")
+_UNITS = {u.value: u for u in MoneyUnit}
+_DEADLINE = re.compile(r"(?:在|于|截至|截止)?\s*(\d{4})\s*年\s*(?:\d{1,2}\s*月\s*(?:\d{1,2}\s*日)?|年?底|末)\s*(?:前|之前|以前)")
+_LIST_SEP = "、"
+_LEADS = ("内设", "下设", "直属", "所属", "下辖", "管辖", "设有", "共有")
+_LIST_END = "。；;\n"
+_DISTINCT_DIGITS = 4  # an amount shared by chance has fewer significant digits than this
+
+
+def check_claims(passages: list[Passage], p: CheckParams, year: int | None = None,
+                 rates: list[Decimal] = ()) -> Iterator[Finding]:
+    """Every claim rule over the passages. `year` is the evaluated year; `rates` the execution rates the data
+    give (evaluation_rates), beside those the text states."""
+    yield from _counts_and_lists(passages, p)
+    for passage in passages:
+        yield from _doubled_place(passage, p)
+        yield from _form_text(passage, p)
+    every = [r for r in (*rates, *_stated_rates(passages)) if 0 < r <= HUNDRED]
+    yield from _rate_claims(passages, min(every) if every else None, p)
+    if year:
+        yield from _years(passages, year)
+    yield from _block_points(passages)
+
+
+def evaluation_rates(ev: Evaluation) -> list[Decimal]:
+    """The execution rates of the evaluation's money: the department's, or the project's."""
+    nodes = [ev.finance, *ev.tasks] if len(ev.tasks) <= 1 else [ev.finance]
+    return [r for r in (n.rate_or_stated() for n in nodes if n is not None) if r is not None]
+
+
+# -- JX-T006 count and list ---------------------------------------------------------------------------------
+def _counts_and_lists(passages: list[Passage], p: CheckParams) -> Iterator[Finding]:
+    nouns = "|".join(sorted(map(re.escape, p.organisation_nouns), key=len, reverse=True))
+    lead = "(" + "|".join(_LEADS) + ")?"
+    count_re = re.compile(lead + r"([\u4e00-\u9fff]{0,4}?(?:" + nouns + r"))\s*" + r"(\d+)\s*个|"
+                          + lead + r"(\d+)\s*个\s*([\u4e00-\u9fff]{0,4}?(?:" + nouns + r"))")
+    list_re = re.compile(lead + r"([\u4e00-\u9fff]{0,4}?(?:" + nouns + r"))\s*[:：]")
+    counts: list[tuple[str, int, Passage, str, int]] = []
+    lists: dict[str, tuple[int, Passage]] = {}
+    keys = sorted({lead + noun for lead in ("", *_LEADS) for noun in p.organisation_nouns}, key=len, reverse=True)
+
+    def key(lead: str | None, words: str) -> str:
+        said = (lead or "") + words  # 人民政府内设机构 → 内设机构; 内设 + 机构 → 内设机构
+        return next((k for k in keys if said.endswith(k)), said)
+
+    for passage in passages:
+        text = passage.text
+        for m in count_re.finditer(text):
+            prefix, noun, n = (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(6), m.group(5))
+            counts.append((key(prefix, noun), int(n), passage, m.group(0), m.end()))
+        for m in list_re.finditer(text):
+            items = _items(text, m.end())
+            if items is not None:
+                lists.setdefault(key(m.group(1), m.group(2)), (items, passage))
+    for counted, n, passage, said, end in counts:
+        inline = _inline_items(passage.text, end)
+        listed = inline if inline is not None else lists.get(counted, (None,))[0]
+        if listed is not None and listed != n and n > 1:
+            yield finding("JX-T006", passage.path, passage.location, where=passage.label, stated=said.strip(),
+                          listed=listed)
+
+
+def _inline_items(text: str, end: int) -> int | None:
+    """Items listed right after a count: 10个，即…、…。 / 10个：…、…。"""
+    m = re.match(r"\s*[,，]?\s*(?:即|包括|分别是|分别为|为|是)?\s*[:：]?", text[end:])
+    if not m or not m.group(0).strip(" ,，"):
+        return None
+    return _items(text, end + m.end())
+
+
+def _items(text: str, start: int) -> int | None:
+    """How many items a 、-separated list starting at `start` names; None when it is no list, or an open one
+    (等, 其中, a bracketed aside that may nest its own items)."""
+    stop = min((i for i in (text.find(c, start) for c in _LIST_END) if i >= 0), default=len(text))
+    body = text[start:stop].strip()
+    if _LIST_SEP not in body or re.search(r"等|其中|[(（]|\d+\s*个", body):
+        return None
+    return body.count(_LIST_SEP) + 1
+
+
+# -- JX-T007 doubled place name -------------------------------------------------------------------------
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?[省市县区镇乡村])\1")
+
+
+def _doubled_place(passage: Passage, p: CheckParams) -> Iterator[Finding]:
+    for name in dict.fromkeys(m.group(1) for m in _PLACE.finditer(passage.text)):
+        yield finding("JX-T007", passage.path, passage.location, where=passage.label, doubled=name * 2,
+                      name=name)
+
+
+# -- JX-T011 form text left in ---------------------------------------------------------------------------
+def _form_text(passage: Passage, p: CheckParams) -> Iterator[Finding]:
+    text = passage.text.strip()
+    if any(re.search(pattern, text) for pattern in p.form_instruction_patterns):
+        yield finding("JX-T011", passage.path, passage.location, where=passage.label, excerpt=text[:30])
+
+
+# -- JX-T008 / T010 claims about the money against the rate ---------------------------------------------------
+def _stated_rates(passages: list[Passage]) -> list[Decimal]:
+    return [Decimal(m.group(1)) for passage in passages for m in _RATE.finditer(passage.text)]
+
+
+_LOCAL_BUDGET = re.compile(r"(?:全年预算数|年度预算数|预算数|安排预算|预算资金)[为是:：]?\s*" + _NUM + r"\s*万元")
+_LOCAL_SPENT = re.compile(r"(?:执行数|实际支出|支出数|实际使用)[为是:：]?\s*" + _NUM + r"\s*万元")
+
+
+def _local_rate(text: str) -> Decimal | None:
+    """The rate of the budget and spending one passage states (全年预算数为36.261万元…执行数为14.261万元)."""
+    budget, spent = _LOCAL_BUDGET.search(text), _LOCAL_SPENT.search(text)
+    if budget is None or spent is None or Decimal(budget.group(1)) <= 0:
+        return None
+    return Decimal(spent.group(1)) * HUNDRED / Decimal(budget.group(1))
+
+
+def _rate_claims(passages: list[Passage], document_rate: Decimal | None, p: CheckParams) -> Iterator[Finding]:
+    """A passage's own figures when it states them, else the document's lowest rate."""
+    for passage in passages:
+        local = _local_rate(passage.text)
+        rate = local if local is not None else document_rate
+        if rate is None:
+            continue
+        if rate < HUNDRED:
+            for word in p.fully_spent_words:
+                if word in passage.text:
+                    yield finding("JX-T008", passage.path, passage.location, where=passage.label, claim=word,
+                                  rate=percent(rate))
+                    break
+        if rate < p.exec_explain_threshold * HUNDRED:
+            for word in p.reduced_budget_words:
+                if word in passage.text:
+                    yield finding("JX-T010", passage.path, passage.location, where=passage.label, claim=word,
+                                  rate=percent(rate), times=f"{HUNDRED / rate:.1f}")
+                    break
+
+
+# -- JX-T009 years ----------------------------------------------------------------------------------------
+def _years(passages: list[Passage], year: int) -> Iterator[Finding]:
+    """A target due before the evaluated year; one sum of money put in two different years."""
+    seen: dict[Decimal, tuple[int, Passage]] = {}
+    told: set[Decimal] = set()
+    previous = ""
+    for passage in passages:
+        plan, previous = _is_plan(passage, previous), passage.text
+        if plan:
+            for m in _DEADLINE.finditer(passage.text):
+                if int(m.group(1)) < year:
+                    yield finding("JX-T009", passage.path, passage.location, where=passage.label,
+                                  problem=f"目标的完成期限“{m.group(0).strip()}”早于评价的 {year} 年度")
+        for sentence in re.split(r"[。；;\n]", passage.text):
+            years = list(_YEAR_AMOUNT.finditer(sentence))
+            for m in _AMOUNT.finditer(sentence):
+                before = [y for y in years if y.end() <= m.start()]
+                if not before or len(m.group(1).replace(".", "").lstrip("0")) < _DISTINCT_DIGITS:
+                    continue
+                said, amount = int(before[-1].group(1)), Decimal(m.group(1)) * _unit(m.group(2))
+                first = seen.setdefault(amount, (said, passage))
+                if first[0] != said and year in (first[0], said) and amount not in told:
+                    told.add(amount)
+                    yield finding("JX-T009", passage.path, passage.location, where=passage.label,
+                                  problem=f"{m.group(0)}写作 {said} 年的资金，{first[1].label}写作 {first[0]} 年的")
+
+
+def _is_plan(passage: Passage, previous: str) -> bool:
+    """A goal or target: by its field in input data; on a report's lines, under a line that names 目标."""
+    if passage.path.startswith("text["):
+        return "目标" in passage.text[:12] or "目标" in previous
+    return passage.path.startswith("goals") or ".expected" in passage.path
+
+
+def _unit(word: str) -> Decimal:
+    return _UNITS[word].in_yuan
+
+
+# -- JX-S008 the 一级 points stated twice ----------------------------------------------------------------------
+_BLOCK_POINTS = re.compile("(" + "|".join(level.value for level in Level1) + r")\s*[(（]?\s*(\d+(?:\.\d+)?)\s*分")
+
+
+def _block_points(passages: list[Passage]) -> Iterator[Finding]:
+    """产出指标(70分) in the table's heading and 产出指标50分 in its note: one 一级 with two 分值."""
+    first: dict[str, tuple[Decimal, Passage]] = {}
+    told: set[str] = set()
+    for passage in passages:
+        for m in _BLOCK_POINTS.finditer(passage.text):
+            block, points = m.group(1), Decimal(m.group(2))
+            seen = first.setdefault(block, (points, passage))
+            if seen[0] != points and block not in told:
+                told.add(block)
+                yield finding("JX-S008", passage.path, passage.location, block=block, points=_plain(points),
+                              where=passage.label, other=seen[1].label, other_points=_plain(seen[0]))
+
+
+def _plain(value: Decimal) -> str:
+    return f"{value.normalize():f}"
