@@ -164,7 +164,7 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
 
 def _quality(extraction: Extraction) -> ReadQuality:
     return ReadQuality(extraction.is_read, frozenset(extraction.provenance),
-                       extraction.cut.line if extraction.cut else None)
+                       extraction.cut.line if extraction.cut else None, extraction.text)
 
 
 def _report_claims(report: tuple[Extraction, str], params: CheckParams, evaluation: Evaluation | None) -> list[Finding]:

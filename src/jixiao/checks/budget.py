@@ -142,7 +142,7 @@ def _by_source(fin: Finance, p: CheckParams) -> Iterator[Finding]:
     """The four sources add up to the budget or to the spending: a report gives them for either (收入 or 支出)."""
     src = fin.by_source
     parts = [] if src is None else [x for x in src.parts() if x is not None]
-    if not parts or all(x.amount == 0 for x in parts):  # blank source cells read as zero say nothing
+    if sum(1 for x in parts if x.amount != 0) < 2:  # one source stated (or blank cells read as 0): no sum to check
         return
     if _outside_funds(fin) is not None:
         return  # funds listed beside the budget, not its split: JX-B008 weighs them

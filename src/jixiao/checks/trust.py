@@ -26,6 +26,7 @@ class ReadQuality:
     is_read: Callable[[str], bool]
     paths: frozenset[str]  # every model path the extractor filled
     cut_line: int | None  # the line where the text stops short, None when it is whole
+    text: str = ""  # the report's text
 
     @property
     def cut_off(self) -> bool:
@@ -44,6 +45,8 @@ def gate(findings: Iterable[Finding], quality: ReadQuality) -> list[Finding]:
             continue
         if spec.not_on_reports or (spec.whole_text and quality.cut_off):
             continue
+        if spec.requires_word and spec.requires_word not in quality.text:
+            continue  # the form has no column for it (a table without 偏差原因): nothing was left empty
         if f.code in _TEXT_CODES and quality.cut_off and f.location and f.location.line == quality.cut_line:
             continue
         if f.severity is Severity.ERROR and not _rests_on_read_values(f, spec, quality):

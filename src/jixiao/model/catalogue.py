@@ -31,6 +31,8 @@ class CodeSpec:
     needs: tuple[str, ...] = ()
     whole_text: bool = False
     not_on_reports: bool = False
+    # judged on a report only when its text has this word: the form has the column the code reads (原因)
+    requires_word: str = ""
 
 
 @cache
@@ -51,6 +53,7 @@ def catalogue() -> dict[str, CodeSpec]:
             needs=tuple((e.get("published") or {}).get("needs", ())),
             whole_text=bool((e.get("published") or {}).get("whole_text", False)),
             not_on_reports=bool((e.get("published") or {}).get("skip", False)),
+            requires_word=str((e.get("published") or {}).get("requires_word", "")),
         )
         if spec.code in specs:
             raise ValueError(f"catalogue.yaml: duplicate code {spec.code}")

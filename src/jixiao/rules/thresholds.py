@@ -70,7 +70,9 @@ class CheckThresholds(BaseModel):
     empty_reasons: Words = _words("无 暂无 没有 / - — 无偏差 不适用 略")
     # JX-T003: doubled characters that are almost always a typo, and real words that contain them.
     typo_doubling_chars: str = "的了是在和与及并对为将把被从向于其已之也就都而或且"
-    typo_doubling_allowed: Words = _words("不了了之 一走了之 是是非非 的的确确 了了之")
+    typo_doubling_allowed: Words = _words(
+        "不了了之 一走了之 是是非非 的的确确 了了之 对对象 对对方 对对口 对对接 和和谐 在在职 在在校 在在建 为为民 与与会 "
+        "是是否 就就业")
     # JX-T006: what a count of organisations counts (内设8个机构, 直属事业单位10个), to set against the list.
     organisation_nouns: Words = _words(
         "机构 内设机构 事业单位 行政单位 二级单位 股室 科室 处室 站所 中心 部门 单位 乡镇 街道 社区 行政村 村")
