@@ -63,6 +63,7 @@ def main() -> None:
     judgements, defect_keys = _load("check_judgement.yaml"), _load("check_defects.yaml")
     by_code: collections.Counter = collections.Counter()
     true = false = unjudged = false_errors = 0
+    notices_true = notices = 0  # JX-E…: what extraction could read, not claims about the department's work
     found = listed = 0
     failing_files = []
     elapsed = 0.0
@@ -82,9 +83,11 @@ def main() -> None:
                 unjudged += 1
             elif j["verdict"]:
                 true += 1
+                notices_true += f.code.startswith("JX-E")
             else:
                 false += 1
                 false_errors += f.severity is Severity.ERROR
+            notices += j is not None and f.code.startswith("JX-E")
             line = f.location.line if f.location and f.location.line else ""
             lines.append(f"  {mark} {_SEVERITY_ZH[f.severity]} {f.code} :{line} {f.message[:150]}")
         if result.errors:
@@ -107,6 +110,9 @@ def main() -> None:
     print("\n按代码与级别：" + "，".join(f"{c} {s} {n}" for (c, s), n in sorted(by_code.items())))
     print(f"发现 {sum(by_code.values())} 条；已判读 {judged} 条，其中属实 {true} 条"
           f"（{true / judged * 100 if judged else 0:.1f}%），不实 {false} 条（其中错误级 {false_errors} 条），未判读 {unjudged} 条")
+    claims, claims_true = judged - notices, true - notices_true
+    print(f"其中关于单位工作的发现（不计 JX-E 提取说明）{claims} 条，属实 {claims_true} 条"
+          f"（{claims_true / claims * 100 if claims else 0:.1f}%）")
     print(f"有错误（退出码 1）的文件：{len(failing_files)} 个 {' '.join(failing_files)}")
     print(f"已知问题找到 {found}/{listed}（{found / listed * 100 if listed else 0:.1f}%）；用时 {elapsed:.2f} 秒")
 

@@ -14,6 +14,7 @@ from ..rules import ScoreCard
 from .budget import check_budget
 from .claims import check_claims, evaluation_rates
 from .declared import check_declared
+from .targets import check_filling
 from .design import check_indicator_design
 from .drafts import Drafts, draft_sections
 from .indicators import check_indicator_values
@@ -24,7 +25,7 @@ from .scoring import check_scores, scorecard_for
 from .text import check_text, narrative
 
 # One pass per concern, in the order a reviewer reads: money, indicators, scores, text.
-_CHECKS = (check_budget, check_indicator_values, check_indicator_design, check_declared)
+_CHECKS = (check_budget, check_indicator_values, check_indicator_design, check_filling, check_declared)
 _TEXT_CHECKS = (check_text, check_narrative_figures)
 
 

@@ -14,7 +14,8 @@ from . import vocab
 
 _DATE_LINE = re.compile(r"^\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*$")
 _TAIL_LINES = 4  # the last lines searched for a closing block or a total row
-_TAIL_SECTION = 0.4  # a closing section must start in the last 40 % of the text
+_TAIL_SECTION = 0.4  # a closing section must start in the last 40 % of the text …
+_TAIL_CHARS = 600  # … or in its last 600 characters (a short report)
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def cut_off(text: str) -> CutOff | None:
 
 
 def _closing_section_near_end(text: str, sections: list[str]) -> bool:
-    start = int(len(text) * (1 - _TAIL_SECTION))
+    start = max(0, min(int(len(text) * (1 - _TAIL_SECTION)), len(text) - _TAIL_CHARS))
     return any(text.rfind(word) >= start for word in sections)
 
 

@@ -47,6 +47,7 @@ class IndicatorFacts:
     met: Fact | None = None
     weight: Fact | None = None
     score: Fact | None = None
+    deviation: Fact | None = None  # 偏差原因分析及改进措施, as written (not in the summary)
 
 
 @dataclass
@@ -104,7 +105,8 @@ class ReportFacts:
                 if fact is not None:
                     out.append((f"projects[{pi}].{name}", fact))
             for ii, ind in enumerate(p.indicators):
-                for name in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score"):
+                for name in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score",
+                             "deviation"):
                     fact = getattr(ind, name)
                     if fact is not None:
                         out.append((f"projects[{pi}].indicators[{ii}].{name}", fact))

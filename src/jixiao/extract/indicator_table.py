@@ -359,6 +359,9 @@ def _indicator(doc: Document, row: Row, levels: dict[str, Cell], exact: bool) ->
     for kind, label in (("weight", "分值"), ("score", "得分")):
         if kind in c and to_decimal(c[kind].text) is not None:
             ind.__setattr__(kind, fact(c[kind], to_decimal(c[kind].text), label))
+    reason = clean(c["deviation"].text, strip=" |\\") if "deviation" in c else ""
+    if reason and not is_value(reason):  # a figure in the reason column is a misaligned value, not a reason
+        ind.deviation = fact(c["deviation"], reason, "偏差原因分析")
     ind.met = met_from_values(ind)
     return ind
 

@@ -57,7 +57,8 @@ def model_sources(report: ReportFacts) -> dict[str, Fact]:
         for field in ("name", "budget", "executed", "execution_rate", "outcome"):
             put(f"tasks[{ti}].{field}", getattr(p, field))
         for ii, ind in enumerate(i for i in p.indicators if i.name is not None):
-            for field in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score"):
+            for field in ("name", "level1", "level2", "period_target", "target", "actual", "met", "weight", "score",
+                          "deviation"):
                 put(f"tasks[{ti}].indicators[{ii}].{field}", getattr(ind, field))
     for name, facts in (("problems", report.problems), ("measures", report.measures),
                         ("goals", report.narrative.get("goals")), ("conclusion", report.narrative.get("conclusion")),
@@ -190,10 +191,11 @@ def _indicator(i: IndicatorFacts) -> Indicator:
     return Indicator(
         level1=_level1(i.level1), level2=_level2(i.level2), name=i.name.value,
         period_target=_quantity(i.period_target), target=_quantity(i.target), actual=_quantity(i.actual),
-        met=_value(i.met), weight=_value(i.weight), score=_value(i.score),
+        met=_value(i.met), weight=_value(i.weight), score=_value(i.score), deviation=_value(i.deviation),
         location=i.name.location,
         field_locations=_locations(name=i.name, period_target=i.period_target, target=i.target,
-                                   actual=i.actual, met=i.met, weight=i.weight, score=i.score),
+                                   actual=i.actual, met=i.met, weight=i.weight, score=i.score,
+                                   deviation=i.deviation),
     )
 
 
