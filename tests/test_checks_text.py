@@ -112,3 +112,10 @@ def test_plain_text_check_locates_lines():
 
     found = check_report_text("第一段。\n\n组织学生参加第二十十届比赛。\n", "r.txt")
     assert [f.as_line() for f in found] == ["r.txt:3: 警告 JX-T003 第3行“参加第二十十届比赛。”中的“十十”疑为多打了一个字"]
+
+
+def test_a_year_written_in_numerals_is_not_a_doubled_character():
+    from jixiao.checks.text import check_report_text
+
+    assert [f.code for f in check_report_text("二〇二二年度部门整体支出绩效自评报告")] == []
+    assert [f.code for f in check_report_text("参加第十五五届全省少儿美术作品展览")] == ["JX-T003"]

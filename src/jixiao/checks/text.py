@@ -156,7 +156,8 @@ def _match_length(a: str, i: int, b: str, j: int) -> int:
 
 
 # -- JX-T003 --------------------------------------------------------------------------------------------
-_NUMERALS = "〇一二两三四五六七八九十百千"
+_NUMERALS = "〇零一二两三四五六七八九十百千"
+_UNITS = "十百千"
 
 
 def _doubled(passage: Passage, p: CheckParams) -> Iterator[Finding]:
@@ -176,7 +177,20 @@ def _is_typo(text: str, i: int, c: str, p: CheckParams) -> bool:
     if c in p.typo_doubling_chars:
         return True
     before = text[i - 1] if i > 0 else ""
-    return c in _NUMERALS and (before == "第" or before in _NUMERALS)
+    if c not in _NUMERALS or not (before == "第" or before in _NUMERALS):
+        return False
+    return not _written_digit_by_digit(text, i)
+
+
+def _written_digit_by_digit(text: str, i: int) -> bool:
+    """二〇二二年, 一一〇: a number written one numeral per digit repeats digits; 二十十, 十五五 do not."""
+    start, end = i, i + 2
+    while start > 0 and text[start - 1] in _NUMERALS:
+        start -= 1
+    while end < len(text) and text[end] in _NUMERALS:
+        end += 1
+    run = text[start:end]
+    return not any(unit in run for unit in _UNITS) and ("〇" in run or "零" in run or len(run) >= 3)
 
 
 def _covers(text: str, i: int, word: str) -> bool:
