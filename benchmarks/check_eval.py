@@ -59,6 +59,7 @@ def main() -> None:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--quiet", action="store_true", help="only the totals")
     ap.add_argument("--file", action="append", help="only these files (NNN), repeatable")
+    ap.add_argument("--markdown", action="store_true", help="the per-file table for docs/findings.md, then the totals")
     args = ap.parse_args()
     judgements, defect_keys = _load("check_judgement.yaml"), _load("check_defects.yaml")
     by_code: collections.Counter = collections.Counter()
@@ -66,6 +67,7 @@ def main() -> None:
     notices_true = notices = 0  # JX-E…: what extraction could read, not claims about the department's work
     found = listed = 0
     failing_files = []
+    table = ["| 文件 | 错误 | 警告 | 提示 | 属实 | 不实 | 已知问题找到 | 发现的代码 |", "|---|---|---|---|---|---|---|---|"]
     elapsed = 0.0
     for raw in sorted((args.corpus / "raw").glob("*.txt")):
         stem = raw.stem
@@ -75,6 +77,7 @@ def main() -> None:
         result = review_file(raw)
         elapsed += time.perf_counter() - start
         lines = []
+        file_true = file_false = 0
         for f in result.findings:
             by_code[(f.code, f.severity.value)] += 1
             j = verdict_of(stem, f.code, f.message, judgements)
@@ -83,9 +86,11 @@ def main() -> None:
                 unjudged += 1
             elif j["verdict"]:
                 true += 1
+                file_true += 1
                 notices_true += f.code.startswith("JX-E")
             else:
                 false += 1
+                file_false += 1
                 false_errors += f.severity is Severity.ERROR
             notices += j is not None and f.code.startswith("JX-E")
             line = f.location.line if f.location and f.location.line else ""
@@ -100,13 +105,19 @@ def main() -> None:
             hits.append(hit)
             listed += 1
             found += hit
-        if args.quiet:
+        counted = collections.Counter(f.severity for f in result.findings)
+        shown = "、".join(sorted({f.code for f in result.findings if f.code != "JX-E007"})) or "—"
+        table.append(f"| {stem} | {counted[Severity.ERROR]} | {counted[Severity.WARNING]} | {counted[Severity.INFO]} | "
+                     f"{file_true} | {file_false} | {f'{sum(hits)}/{len(hits)}' if hits else '—'} | {shown} |")
+        if args.quiet or args.markdown:
             continue
         print(f"== {stem}  错误 {result.errors} 警告 {result.warnings}")
         print("\n".join(lines) if lines else "  （无发现）")
         for text, hit in zip(defects, hits):
             print(f"  {'◆' if hit else '◇'} 已知问题：{text[:150]}")
     judged = true + false
+    if args.markdown:
+        print("\n".join(table))
     print("\n按代码与级别：" + "，".join(f"{c} {s} {n}" for (c, s), n in sorted(by_code.items())))
     print(f"发现 {sum(by_code.values())} 条；已判读 {judged} 条，其中属实 {true} 条"
           f"（{true / judged * 100 if judged else 0:.1f}%），不实 {false} 条（其中错误级 {false_errors} 条），未判读 {unjudged} 条")
