@@ -117,7 +117,7 @@ def _same_rate(stated: Decimal, computed: Decimal, p: CheckParams) -> bool:
 
 
 def _low_execution(ev: Evaluation, path: str, label: str, node, p: CheckParams) -> Iterator[Finding]:
-    rate = node.computed_rate()
+    rate = node.rate_or_stated()  # a stated rate below 90 % needs its reason too, when the amounts are not given
     if rate is None or rate >= p.exec_explain_threshold * HUNDRED:
         return
     if _explained(_execution_notes(ev, node), p):

@@ -44,6 +44,8 @@ def check_claims(passages: list[Passage], p: CheckParams, year: int | None = Non
     if year:
         yield from _years(passages, year)
     yield from _block_points(passages)
+    for passage in passages:
+        yield from _staffing(passage)
 
 
 def evaluation_rates(ev: Evaluation) -> list[Decimal]:
@@ -231,3 +233,25 @@ def _block_points(passages: list[Passage]) -> Iterator[Finding]:
 
 def _plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
+
+
+# -- JX-T013 more staff than posts ---------------------------------------------------------------------------
+_POSTS = re.compile(r"编制[^\d，。,;；(（]{0,4}?(\d+)\s*(?:人|名)|(\d+)\s*(?:人|名|个)编制")
+_STAFF = re.compile(r"(?:在职|实有|在编|在岗)(?:人员|人数|职工)?[^\d，。,;；(（]{0,3}?(\d+)\s*(?:人|名)")
+_CATEGORY = ("行政", "事业", "工勤", "专项", "机关", "参公", "全额", "差额", "自收")  # a part, not the total
+
+
+def _staffing(passage: Passage) -> Iterator[Finding]:
+    """编制 65 人 and 实有 41 人 in one passage: the first total of each (a category's part is skipped)."""
+    if "编制" not in passage.text:
+        return
+    posts, staff = _total(_POSTS, passage.text), _total(_STAFF, passage.text)
+    if posts and staff and int(staff[0]) > int(posts[0]) > 0:
+        yield finding("JX-T013", passage.path, passage.location, where=passage.label, posts=posts[1], staff=staff[1])
+
+
+def _total(pattern: re.Pattern[str], text: str) -> tuple[str, str] | None:
+    for m in pattern.finditer(text):
+        if not text[max(0, m.start() - 2):m.start()].endswith(_CATEGORY):
+            return next(g for g in m.groups() if g), m.group(0).strip()
+    return None
