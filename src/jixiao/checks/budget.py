@@ -163,9 +163,11 @@ def _by_nature(fin: Finance, p: CheckParams) -> Iterator[Finding]:
 
 
 def _sum_matching(parts: list[Money | None], fin: Finance, p: CheckParams) -> Money | None:
-    """The parts' total when it equals neither the budget nor the spending (None when it equals one of them,
-    or when neither is given)."""
+    """The parts' total when it equals neither the budget, the spending nor the income (spending plus carryover);
+    None when it equals one of them, or when none is given."""
     wholes = [m for m in (fin.budget, fin.executed) if m is not None]
+    if fin.executed is not None and fin.carryover is not None:  # the income: spending plus what is carried over
+        wholes.append(money_sum([fin.executed, fin.carryover], fin.executed.unit))
     if not wholes:
         return None
     total = money_sum(parts, wholes[0].unit)
