@@ -77,9 +77,18 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
     reviewed = review(result, _operator_ruleset(ruleset))
     if reviewed.scorecard is None:  # the rule set named (option or input) cannot be used
         raise click.UsageError("规则集无效：" + "；".join(f.message for f in reviewed.ruleset_findings))
+    _warn_if_errors(reviewed, file)
     view = build_view(reviewed, with_review=with_review)
     _say_what_is_missing(result.evaluation, file)
     sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
+
+
+def _warn_if_errors(reviewed, file: Path) -> None:
+    """The review found errors (budget, indicators, scores): render anyway, but say so on stderr."""
+    errors = reviewed.errors
+    if errors:
+        click.echo(f"警告：审核发现 {errors} 个错误，文件仍会生成；请运行 jixiao check {file} 查看并修改后再报送。",
+                   err=True)
 
 
 def _say_what_is_missing(evaluation, file: Path) -> None:
