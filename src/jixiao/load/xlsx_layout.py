@@ -165,6 +165,9 @@ CONCLUSIONS = Sheet("结论与问题", "table", (
     Column("内容", ITEM, 100, required=True),
 ), guide="每行一段文字，类别从下拉列表选择：自评结论、主要成效、存在的主要问题、下一步改进措施、附件（附件名称，一个一行）。")
 
+# Label columns a clerk merges down a run of rows, as the printed 自评表 does: every covered row takes the value.
+FILLED_DOWN = frozenset({"tasks[].indicators[].level1", "tasks[].indicators[].level2", TASK_REF})
+
 GUIDE_SHEET = "说明"
 DATA_SHEETS: tuple[Sheet, ...] = (BASIC, FUNCTIONS, FINANCE, GOALS, TASKS, INDICATORS, CONCLUSIONS)
 HEADER_SCAN_ROWS = 5  # the reader looks for the header row among the first rows (a title row is allowed)
