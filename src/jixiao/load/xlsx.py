@@ -18,7 +18,7 @@ from .build import build, normalize_key
 from .reader import LoadResult
 from .tree import Node
 from .xlsx_layout import CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, TASK_REF, Sheet, field_at
-from .xlsx_formats import is_fraction_cell, percent_reading
+from .xlsx_formats import fraction_in, percent_reading
 from .xlsx_sheet import SheetReader, has_values, is_blank, task_ref, text_of, tidy
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a filled template unpacks to well under 1 MB; more is a zip bomb
@@ -223,12 +223,11 @@ class WorkbookReader:
         unit = normalize_key(text_of(cells.get(_UNIT_PATH)))
         if not (unit in ("%", "％") or any("%" in str(nodes[p].value) for p in values)):
             return
-        fractions = {p: cells[p] for p in values if is_fraction_cell(cells[p])}
+        fractions = {p: (cells[p], written) for p in values if (written := fraction_in(cells[p])) is not None}
         scale, guess = percent_reading(fractions, [_percent_figure(nodes[p].value) for p in values if p not in fractions])
         if not scale:
             return
-        for path, cell in fractions.items():
-            written = repr(cell.value)
+        for path, (cell, written) in fractions.items():
             percent = format(tidy(Decimal(written) * 100), "f")
             nodes[path] = Node(f"{percent}%", nodes[path].location)
             header = field_at(path).label

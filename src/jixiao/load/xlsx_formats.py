@@ -102,12 +102,20 @@ def _before_second(tokens: list[str], i: int) -> bool:
 
 
 # -- percent rows ------------------------------------------------------------------------------
-def is_fraction_cell(cell) -> bool:
-    """A number between 0 and 1 in a cell that is not percent-formatted (General, 0.00 …): 0.9586."""
+def fraction_in(cell) -> str | None:
+    """A number between 0 and 1, as written, in a cell that is not percent-formatted: 0.9586 (a General
+    number, or the same typed into a text cell); None for anything else."""
     value = cell.value if cell is not None else None
+    if isinstance(value, str) and _FRACTION_TEXT.fullmatch(value.strip()):
+        return value.strip()
     if isinstance(value, bool) or not isinstance(value, (int, float)) or date_of(cell) is not None:
-        return False
-    return 0 < value < 1 and "%" not in re.sub(r'"[^"]*"|\\.', "", cell.number_format or "")
+        return None
+    if "%" in re.sub(r'"[^"]*"|\\.', "", cell.number_format or ""):
+        return None
+    return repr(value) if 0 < value < 1 else None
+
+
+_FRACTION_TEXT = re.compile(r"0?\.[0-9]*[1-9][0-9]*")
 
 
 def percent_reading(fractions: dict[str, object], others: list[Decimal | None]) -> tuple[bool, bool]:

@@ -147,7 +147,7 @@ TASKS = Sheet("重点任务", "table", (
 INDICATORS = Sheet("绩效指标", "table", (
     Column("所属任务序号", TASK_REF, 10, required=True, note="填写“重点任务”表中的序号；只有一项任务时可不填。"),
     Column("一级指标", "tasks[].indicators[].level1", 12, LEVEL1_CHOICES),
-    Column("二级指标", "tasks[].indicators[].level2", 16, LEVEL2_CHOICES),
+    Column("二级指标", "tasks[].indicators[].level2", 16, LEVEL2_CHOICES, free_entry=True),
     Column("三级指标", "tasks[].indicators[].name", 28, required=True),
     Column("计量单位", "tasks[].indicators[].unit", 10, MEASURE_UNITS, free_entry=True),
     Column("实施周期指标值", "tasks[].indicators[].period_target", 14),
@@ -167,6 +167,12 @@ CONCLUSIONS = Sheet("结论与问题", "table", (
 
 # Label columns a clerk merges down a run of rows, as the printed 自评表 does: every covered row takes the value.
 FILLED_DOWN = frozenset({"tasks[].indicators[].level1", "tasks[].indicators[].level2", TASK_REF})
+
+# Value checks the template's cells carry (Excel data validation), by field key: 年度 a year, 分值/得分 0–100.
+# Amounts (every 金额 field) must be numbers ≥ 0, but only as a warning: “912000元” is allowed text.
+YEAR_RANGE = (2000, 2100)
+SCORE_KEYS = frozenset({"weight", "score", "execution_weight", "execution_score", "declared_score"})
+LEVEL2_FREE = "tasks[].indicators[].level2"  # 二级: the list suggests; a unit's own 二级 is kept after a warning
 
 GUIDE_SHEET = "说明"
 DATA_SHEETS: tuple[Sheet, ...] = (BASIC, FUNCTIONS, FINANCE, GOALS, TASKS, INDICATORS, CONCLUSIONS)
