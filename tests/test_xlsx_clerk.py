@@ -212,3 +212,11 @@ def test_validate_reports_what_check_reports_and_render_warns(typed, tmp_path):
     rendered = run_cli("render", typed, "-f", "xlsx", "-o", tmp_path)
     assert rendered.returncode == 0 and (tmp_path / "自评表.xlsx").exists()  # still renders
     assert "警告：审核发现" in rendered.stderr and "jixiao check" in rendered.stderr
+
+
+def test_render_beside_the_template_does_not_overwrite_it(tmp_path):
+    typed = _type_project(tmp_path / "填报.xlsx")
+    before = typed.read_bytes()
+    assert run_cli("render", typed, "-f", "xlsx", "-o", tmp_path).returncode == 0
+    assert typed.read_bytes() == before  # the clerk's workbook is untouched
+    assert openpyxl.load_workbook(tmp_path / "填报-自评表.xlsx").worksheets[0]["A1"].value == "项目支出绩效自评表"
