@@ -180,6 +180,8 @@ def test_amount_with_separators_reads_in_the_forms_unit(tmp_path):
     ("mm-dd-yy", "2022/12/30"),  # Excel's built-in short date, shown in the Chinese order
     ('m"月"d"日"', "12月30日"),
     ("yyyy-mm-dd hh:mm", "2022-12-30 00:00"),
+    ("[$-F800]dddd, mmmm dd, yyyy", "2022年12月30日"),  # Excel's 长日期, as a Chinese system shows it
+    ("yyyy-mm-dd;@", "2022-12-30"),
 ])
 def test_dates_read_by_their_number_format(tmp_path, fmt, shown):
     from jixiao.load.xlsx_formats import date_as_shown
@@ -188,6 +190,41 @@ def test_dates_read_by_their_number_format(tmp_path, fmt, shown):
     cell = wb.active["A1"]
     cell.value, cell.number_format = datetime(2022, 12, 30), fmt
     assert date_as_shown(cell, cell.value) == shown
+
+
+def test_a_zh_cn_locale_date_format_known_only_by_number(tmp_path):
+    """Chinese Excel stores 2022年12月 under format number 57 without the format text: openpyxl sees a number."""
+    import re
+    import zipfile
+
+    from jixiao.load.xlsx_formats import date_as_shown, date_of
+
+    plain, path = tmp_path / "plain.xlsx", tmp_path / "zh.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active["A1"], wb.active["A1"].number_format = 44896, "0.00"  # 2022-12-01, under built-in format 2
+    wb.save(plain)
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/styles.xml":
+                data = re.sub(rb'numFmtId="2"', b'numFmtId="57"', data)
+            dst.writestr(item, data)
+    cell = openpyxl.load_workbook(path)["Sheet"]["A1"]
+    assert cell.value == 44896  # openpyxl does not know format 57 as a date
+    when = date_of(cell)
+    assert when is not None and date_as_shown(cell, when) == "2022年12月"
+
+
+def test_merged_category_of_conclusions_fills_its_rows(tmp_path):
+    path = _type_project(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["结论与问题"]
+    ws.protection.sheet = False
+    ws["A2"], ws["B2"], ws["B3"] = "存在的主要问题", "部分修缮工程验收延期。", "项目成本核算不够精细。"
+    ws.merge_cells("A2:A3")
+    wb.save(path)
+    problems = load_file(path).evaluation.problems
+    assert [p.text for p in problems] == ["部分修缮工程验收延期。", "项目成本核算不够精细。"]
 
 
 def test_a_fraction_with_nothing_to_compare_is_named(tmp_path):
@@ -220,3 +257,18 @@ def test_render_beside_the_template_does_not_overwrite_it(tmp_path):
     assert run_cli("render", typed, "-f", "xlsx", "-o", tmp_path).returncode == 0
     assert typed.read_bytes() == before  # the clerk's workbook is untouched
     assert openpyxl.load_workbook(tmp_path / "填报-自评表.xlsx").worksheets[0]["A1"].value == "项目支出绩效自评表"
+
+
+def test_a_fraction_beside_a_small_percent_reads_as_written(tmp_path):
+    path = _type_project(tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["绩效指标"]
+    col = _columns(ws)
+    ws.cell(3, col["三级指标"], "工程返工率")
+    ws.cell(3, col["年度指标值"], "≤1%")
+    ws.cell(3, col["实际完成值"], 0.5).number_format = "General"  # beside ≤1%, 0.5 is 0.5%
+    wb.save(path)
+    result = load_file(path)
+    rework = result.evaluation.tasks[0].indicators[1]
+    assert (rework.actual.number, rework.actual.unit) == (Decimal("0.5"), "%")
+    assert not [f for f in result.findings if f.location and f.location.cell == "H3"]

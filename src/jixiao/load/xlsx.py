@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import warnings
 import zipfile
-from pathlib import Path
-
 from decimal import Decimal
+from pathlib import Path
 
 from ..model import Location, parse_quantity, rate_from_fraction
 from ..model.catalogue import finding
@@ -224,7 +223,9 @@ class WorkbookReader:
         if not (unit in ("%", "％") or any("%" in str(nodes[p].value) for p in values)):
             return
         fractions = {p: (cells[p], written) for p in values if (written := fraction_in(cells[p])) is not None}
-        scale, guess = percent_reading(fractions, [_percent_figure(nodes[p].value) for p in values if p not in fractions])
+        if not fractions:
+            return
+        scale, guess = percent_reading([_percent_figure(nodes[p].value) for p in values if p not in fractions])
         if not scale:
             return
         for path, (cell, written) in fractions.items():
@@ -233,8 +234,8 @@ class WorkbookReader:
             header = field_at(path).label
             if guess:
                 self.add("JX-L012", reader.loc(cell), reason=(
-                    f"“{header}”是“常规”格式的小数 {written}，计量单位为 %，同一行没有别的百分数可以对照：按 {percent}% 读取；"
-                    f"如果是 {written}%，请写成“{written}%”"))
+                    f"“{header}”是小数 {written}（单元格不是百分比格式），计量单位为 %，同一行没有别的百分数可以对照："
+                    f"按 {percent}% 读取；如果是 {written}%，请写成“{written}%”"))
             else:
                 _, note = rate_from_fraction(Decimal(written), written)
                 self.add("JX-L010", reader.loc(cell), field=f"绩效指标 {header}", note=note)

@@ -21,6 +21,7 @@ _LOCALE_DATE_FORMATS = {
 }
 # Built-in short date formats a Chinese Excel shows in its own order (id 14 shows as 2022/12/30).
 _AS_SHOWN = {"mm-dd-yy": "yyyy/m/d", "m/d/yy h:mm": "yyyy/m/d h:mm", "m-d-yy": "yyyy/m/d"}
+_SYSTEM_LONG_DATE = "[$-f800]"  # “长日期”: the system's long form, 2022年12月30日 on a Chinese system
 _TOKEN = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]|yyyy|yy|y|m{1,5}|d{1,4}|h{1,2}|s{1,2}|AM/PM|A/P|上午/下午|.', re.I)
 
 
@@ -48,6 +49,8 @@ def date_as_shown(cell, value: datetime | date | time) -> str:
     A two-digit year is written out (22 → 2022) so that the value can be compared; a format with no
     date parts (General, text) shows the ISO date."""
     fmt = _locale_format(cell) or cell.number_format or "General"
+    if _SYSTEM_LONG_DATE in fmt.lower():
+        fmt = 'yyyy"年"m"月"d"日"'
     fmt = _AS_SHOWN.get(fmt.lower(), fmt).split(";")[0]
     if not re.search(r"[ymdhs]", re.sub(r'"[^"]*"|\\.|\[[^\]]*\]', "", fmt), re.I):
         if isinstance(value, datetime):
@@ -67,6 +70,8 @@ def date_as_shown(cell, value: datetime | date | time) -> str:
             continue  # [$-804], [DBNum1], colours: not shown as text
         elif low[0] == "y":
             out.append(str(moment.year))
+        elif low in ("mmm", "mmmm", "mmmmm"):
+            out.append(f"{moment.month}月")  # a month name: the Chinese one
         elif low[0] == "m":
             minutes = _after_hour(tokens, i) or _before_second(tokens, i)
             out.append(f"{moment.minute:02d}" if minutes else
@@ -118,14 +123,12 @@ def fraction_in(cell) -> str | None:
 _FRACTION_TEXT = re.compile(r"0?\.[0-9]*[1-9][0-9]*")
 
 
-def percent_reading(fractions: dict[str, object], others: list[Decimal | None]) -> tuple[bool, bool]:
-    """For a row whose values are percents: (read the fraction cells ×100?, is that reading a guess?).
+def percent_reading(others: list[Decimal | None]) -> tuple[bool, bool]:
+    """For a percent row with fraction cells: (read them ×100?, is that reading a guess?).
 
     The row's other percent figures decide: beside 95% or 100%, 0.9586 is 95.86%; beside ≤1%, 0.5 is
     0.5%. With nothing to compare, a fraction is read ×100 (满意度 0.95 is 95%) and the cell is named."""
     known = [n for n in others if n is not None]
-    if not fractions:
-        return False, False
     if not known:
         return True, True
     return any(n > 1 for n in known), False

@@ -166,7 +166,7 @@ CONCLUSIONS = Sheet("结论与问题", "table", (
 ), guide="每行一段文字，类别从下拉列表选择：自评结论、主要成效、存在的主要问题、下一步改进措施、附件（附件名称，一个一行）。")
 
 # Label columns a clerk merges down a run of rows, as the printed 自评表 does: every covered row takes the value.
-FILLED_DOWN = frozenset({"tasks[].indicators[].level1", "tasks[].indicators[].level2", TASK_REF})
+FILLED_DOWN = frozenset({"tasks[].indicators[].level1", "tasks[].indicators[].level2", TASK_REF, CATEGORY})
 
 # Value checks the template's cells carry (Excel data validation), by field key: 年度 a year, 分值/得分 0–100.
 # Amounts (every 金额 field) must be numbers ≥ 0, but only as a warning: “912000元” is allowed text.

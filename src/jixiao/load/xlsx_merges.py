@@ -1,4 +1,5 @@
-"""Merged cells of a table sheet: a merged label (一级, 二级, 所属任务序号) belongs to every row it covers.
+"""Merged cells of a table sheet: a merged label (一级, 二级, 所属任务序号, 结论与问题的类别) belongs to every
+row it covers.
 
 Clerks merge the 一级/二级 cells down a run of indicators as the printed 自评表 does; Excel keeps the value in
 the top-left cell only. A merge anywhere else (an amount or a score over several rows, cells merged across
