@@ -23,7 +23,7 @@ def test_validate_json_output_shape(cli, tmp_path):
     proc = cli("validate", bad, "--json")
     assert_clean_failure(proc)
     data = json.loads(proc.stdout)
-    (f,) = data["findings"]
+    f = data["findings"][0]  # input problems first, then the review's
     assert set(f) == {"code", "severity", "message", "path", "location"}
     assert f["code"] == "JX-L003" and f["severity"] == "error" and f["location"] == f"{bad}:4"
     assert "finance" in f["message"]
@@ -34,7 +34,19 @@ def test_validate_line_format(cli, tmp_path):
     bad.write_text("kind: department\nyear: 2023\ndepartment: {name: x}\nfinance: {budget: 很多}\n", encoding="utf-8")
     proc = cli("validate", bad)
     assert_clean_failure(proc)
-    assert proc.stdout.startswith(f"{bad}:4: 错误 JX-L005 ")
+    assert proc.stdout.startswith("【读取】")
+    assert proc.stdout.splitlines()[1].startswith(f"{bad}:4: 错误 JX-L005 ")
+
+
+def test_validate_reports_what_check_reports(cli, tmp_path):
+    """A file that validates without errors has no errors in check either: the same findings, same order."""
+    p = tmp_path / "over.yaml"
+    p.write_text("kind: project\nyear: 2023\ndepartment: {name: 某局}\n"
+                 "tasks: [{name: 某项目, budget: 29, executed: 35}]\n", encoding="utf-8")
+    validated, checked = cli("validate", p), cli("check", p)
+    assert validated.returncode == checked.returncode == 1
+    assert "JX-B001" in validated.stdout
+    assert validated.stdout == checked.stdout
 
 
 @pytest.mark.parametrize("make,needle", [

@@ -45,3 +45,19 @@ def test_catalogue_codes_are_unique_and_complete():
         assert code.startswith("JX-") and spec.title and spec.message, code
     f = finding("JX-L003", path="finance.budgt", key="budgt", suggestion="，是否应为“budget”？")
     assert f.message == "未知字段“budgt”，是否应为“budget”？" and f.severity.value == "error"
+
+
+@pytest.mark.parametrize("written,canonical", [
+    ("数量", "数量指标"), ("数量指标", "数量指标"), (" 质 量 ", "质量指标"), ("时效", "时效指标"),
+    ("满意度", "服务对象满意度指标"), ("满意度指标", "服务对象满意度指标"), ("社会效益", "社会效益指标"),
+    ("公众满意度", "公众满意度"),  # a unit's own 二级 is kept as written
+    ("", None), (None, None),
+])
+def test_level2_label_is_the_one_reading_of_level2(written, canonical):
+    from jixiao.model import Indicator, Level1, level2_label
+
+    assert level2_label(written) == canonical
+    indicator = Indicator(name="修缮建筑面积", level2=written)  # every layer that makes an Indicator gets it
+    assert indicator.level2 == canonical
+    if canonical == "数量指标":
+        assert indicator.resolved_level1 is Level1.OUTPUT

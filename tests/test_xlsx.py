@@ -105,10 +105,41 @@ def test_template_has_drop_downs(template):
     assert {"%", "次", "人次", "万人次", "个工作日", "万元"} <= set(ind["E2"].strip('"').split(","))
     assert ind["I2"] == ind["M2"] == '"是,否"'
     assert validations(wb["结论与问题"])["A2"] == '"自评结论,主要成效,存在的主要问题,下一步改进措施,附件"'
-    units = next(dv for dv in wb["绩效指标"].data_validations.dataValidation if "E2" in str(dv.sqref))
-    assert not units.showErrorMessage  # free entry: units not in the list are allowed
-    for formula in [*basic.values(), *ind.values()]:
+    rules = {str(dv.sqref).split(":")[0]: dv for dv in wb["绩效指标"].data_validations.dataValidation}
+    for free in ("C2", "E2"):  # 二级 and 计量单位: another value is kept once the clerk confirms it
+        assert rules[free].errorStyle == "information" and rules[free].showErrorMessage
+    assert rules["B2"].errorStyle in (None, "stop")  # 一级: only the list
+    for formula in [v for v in [*basic.values(), *ind.values()] if v.startswith('"')]:
         assert len(formula) < 255  # Excel's limit for an inline list
+
+
+def _rule(ws, cell: str):
+    return next(dv for dv in ws.data_validations.dataValidation if cell in dv.sqref)
+
+
+def test_template_checks_years_scores_and_amounts(template):
+    wb = openpyxl.load_workbook(template)
+    year = _rule(wb["基本信息"], "B4")
+    assert (year.type, year.operator, year.formula1, year.formula2) == ("whole", "between", "2000", "2100")
+    for sheet, cell in (("绩效指标", "J2"), ("绩效指标", "K300"), ("重点任务", "J2"), ("基本信息", "B10")):
+        score = _rule(wb[sheet], cell)  # 分值, 得分, 执行率分值, 自评得分
+        assert (score.type, score.formula1, score.formula2, score.errorStyle) == ("decimal", "0", "100", None), cell
+    amount = _rule(wb["重点任务"], "D2")  # 年度支出预算数: a number ≥ 0, “912000元” allowed after a warning
+    assert (amount.type, amount.operator, amount.formula1, amount.errorStyle) == (
+        "decimal", "greaterThanOrEqual", "0", "warning")
+    assert _rule(wb["收支情况"], "B2").type == "decimal"
+
+
+def test_template_structure_is_protected_and_input_cells_open(template):
+    wb = openpyxl.load_workbook(template)
+    for ws in wb.worksheets:
+        assert ws.protection.sheet and not ws.protection.password, ws.title  # no password: 审阅 → 撤销工作表保护
+        assert ws.protection.insertRows is False and ws.protection.formatCells is False  # rows and formats stay free
+    ind = wb["绩效指标"]
+    assert ind["D1"].protection.locked and not ind["D2"].protection.locked and not ind["M300"].protection.locked
+    assert not ind.column_dimensions["D"].protection.locked  # rows added below the prepared ones
+    basic = wb["基本信息"]
+    assert basic["A3"].protection.locked and not basic["B3"].protection.locked
 
 
 def test_template_value_columns_are_text(template):

@@ -23,9 +23,10 @@ from .params import CheckParams
 from ..rules import resolve_ruleset
 from .scoring import check_scores, scorecard_for
 from .text import check_text, narrative
+from .units import check_unit_slips
 
 # One pass per concern, in the order a reviewer reads: money, indicators, scores, text.
-_CHECKS = (check_budget, check_indicator_values, check_indicator_design, check_filling, check_declared)
+_CHECKS = (check_budget, check_unit_slips, check_indicator_values, check_indicator_design, check_filling, check_declared)
 _TEXT_CHECKS = (check_text, check_narrative_figures)
 
 

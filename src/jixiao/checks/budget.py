@@ -1,4 +1,4 @@
-"""Budget arithmetic (JX-B001–B007): totals, rates, sources and natures that must add up."""
+"""Budget arithmetic (JX-B001–B009; amounts in the wrong unit, JX-B010, in units.py): totals, rates, sources and natures that must add up."""
 
 from __future__ import annotations
 

@@ -11,7 +11,9 @@ import click
 from ..load import load_file, to_json, to_yaml
 from ..load.schema import json_schema
 from ..model import has_errors
+from ..review import review_file
 from .app import app
+from .cmd_check import print_grouped
 from .output import print_findings
 
 
@@ -19,9 +21,17 @@ from .output import print_findings
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="以 JSON 输出审核发现。")
 def validate(file: Path, as_json: bool) -> None:
-    """读取 FILE（YAML、JSON 或 Excel 模板）并报告输入问题。"""
-    result = load_file(file)
-    sys.exit(print_findings(result.findings, as_json, str(file)))
+    """检查 FILE（YAML、JSON 或 Excel 模板）：与 jixiao check 报告同样的问题，读取问题在前。
+
+    退出码：0 没有错误，1 有错误。
+    """
+    # The same review as `check`: a sheet that validates clean must not have errors in check.
+    findings = list(review_file(file).findings)
+    if as_json:
+        click.echo(json.dumps({"findings": [f.as_json() for f in findings]}, ensure_ascii=False, indent=2))
+    else:
+        print_grouped(findings, str(file))
+    sys.exit(1 if has_errors(findings) else 0)
 
 
 @app.command()

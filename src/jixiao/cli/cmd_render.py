@@ -77,9 +77,18 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
     reviewed = review(result, _operator_ruleset(ruleset))
     if reviewed.scorecard is None:  # the rule set named (option or input) cannot be used
         raise click.UsageError("规则集无效：" + "；".join(f.message for f in reviewed.ruleset_findings))
+    _warn_if_errors(reviewed, file)
     view = build_view(reviewed, with_review=with_review)
     _say_what_is_missing(result.evaluation, file)
-    sys.exit(_write_all(view, wanted, out_dir / file.stem, template))
+    sys.exit(_write_all(view, wanted, _output_base(file, out_dir, wanted), template))
+
+
+def _warn_if_errors(reviewed, file: Path) -> None:
+    """The review found errors (budget, indicators, scores): render anyway, but say so on stderr."""
+    errors = reviewed.errors
+    if errors:
+        click.echo(f"警告：审核发现 {errors} 个错误，文件仍会生成；请运行 jixiao check {file} 查看并修改后再报送。",
+                   err=True)
 
 
 def _say_what_is_missing(evaluation, file: Path) -> None:
@@ -89,6 +98,16 @@ def _say_what_is_missing(evaluation, file: Path) -> None:
     if empty:
         click.echo(f"提示：未填写“{'”“'.join(empty)}”，报告中该部分标为“本部分未填报”。"
                    f"可运行 jixiao check {file} --draft 根据审核发现起草，确认后填入输入文件。", err=True)
+
+
+def _output_base(file: Path, out_dir: Path, wanted: list[str]) -> Path:
+    """Outputs are named after the input, but never over it: a filled template 表.xlsx rendered into its own
+    directory gives 表-自评表.xlsx, not a 自评表 written over the clerk's workbook."""
+    base = out_dir / file.stem
+    targets = [base.with_suffix(f".{fmt}") for fmt in wanted]
+    if any(t.resolve() == file.resolve() for t in targets):
+        return out_dir / f"{file.stem}-自评表"
+    return base
 
 
 def _write_all(view, wanted: list[str], base: Path, template: Path | None) -> int:

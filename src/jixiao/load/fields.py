@@ -57,7 +57,7 @@ INDICATOR = Field(
         Field("level1", ("一级指标",), ENUM, "产出指标 / 效益指标 / 满意度指标 / 成本指标（可简写为 产出/效益/满意度/成本）。",
               choices={lv.value: (lv.label, lv.short_label) for lv in Level1},
               example="产出指标"),
-        Field("level2", ("二级指标",), STR, "数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、生态效益指标、可持续影响指标、服务对象满意度指标。", example="质量指标"),
+        Field("level2", ("二级指标",), STR, "数量指标、质量指标、时效指标、成本指标、经济效益指标、社会效益指标、生态效益指标、可持续影响指标、服务对象满意度指标（可简写为 数量、质量、满意度 等，读取时换成完整名称）。", example="质量指标"),
         Field("name", ("三级指标", "指标名称"), STR, "三级指标名称。", required=True, example="案件办结率"),
         Field("unit", ("计量单位", "度量单位"), STR, "计量单位；指标值已带单位时可省略。", example="%"),
         Field("period_target", ("实施周期指标值",), QUANTITY, "实施周期（跨年度）的指标值。", example="≥98%"),

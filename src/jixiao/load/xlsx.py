@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import warnings
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
-from ..model import Location
+from ..model import Location, parse_quantity, rate_from_fraction
 from ..model.catalogue import finding
 from .build import build, normalize_key
 from .reader import LoadResult
 from .tree import Node
 from .xlsx_layout import CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, TASK_REF, Sheet, field_at
-from .xlsx_sheet import SheetReader, has_values, is_blank, task_ref, text_of
+from .xlsx_formats import fraction_in, percent_reading
+from .xlsx_sheet import SheetReader, has_values, is_blank, task_ref, text_of, tidy
 
 MAX_UNPACKED_BYTES = 50 * 1024 * 1024  # a filled template unpacks to well under 1 MB; more is a zip bomb
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) and password-protected workbooks
@@ -46,6 +48,20 @@ def load_xlsx(path: str | Path) -> LoadResult:
         return LoadResult(None, reader.findings)
     evaluation, built = build(root, name)
     return LoadResult(evaluation, reader.findings + built)
+
+
+_VALUE_PATHS = tuple(f"tasks[].indicators[].{k}" for k in ("period_target", "target", "actual"))
+_UNIT_PATH = "tasks[].indicators[].unit"
+
+
+def _percent_figure(value: object) -> Decimal | None:
+    """The percent a row's other value states (≥95% → 95, 100 under 计量单位 % → 100), for comparison."""
+    if isinstance(value, str):
+        quantity, _ = parse_quantity(value)
+        return quantity.number if quantity is not None and quantity.unit == "%" else None
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        return Decimal(value)
+    return None
 
 
 def _fail(file: str, reason: str, code: str = "JX-L001") -> LoadResult:
@@ -195,9 +211,34 @@ class WorkbookReader:
             task = self._task_for(cells.get(TASK_REF), reader)
             if task is None:
                 continue
+            self._percent_fractions(cells, nodes_by_path, reader)
             if "indicators" not in task.value:
                 task.value["indicators"] = Node([], reader.sheet_location)
             task.value["indicators"].value.append(reader.record(cells, nodes_by_path))
+
+    def _percent_fractions(self, cells: dict, nodes: dict[str, Node], reader: SheetReader) -> None:
+        """0.9586 in a General cell of a percent row is read as the clerk means it (95.86%), saying which cell."""
+        values = [p for p in _VALUE_PATHS if p in nodes]
+        unit = normalize_key(text_of(cells.get(_UNIT_PATH)))
+        if not (unit in ("%", "％") or any("%" in str(nodes[p].value) for p in values)):
+            return
+        fractions = {p: (cells[p], written) for p in values if (written := fraction_in(cells[p])) is not None}
+        if not fractions:
+            return
+        scale, guess = percent_reading([_percent_figure(nodes[p].value) for p in values if p not in fractions])
+        if not scale:
+            return
+        for path, (cell, written) in fractions.items():
+            percent = format(tidy(Decimal(written) * 100), "f")
+            nodes[path] = Node(f"{percent}%", nodes[path].location)
+            header = field_at(path).label
+            if guess:
+                self.add("JX-L012", reader.loc(cell), reason=(
+                    f"“{header}”是小数 {written}（单元格不是百分比格式），计量单位为 %，同一行没有别的百分数可以对照："
+                    f"按 {percent}% 读取；如果是 {written}%，请写成“{written}%”"))
+            else:
+                _, note = rate_from_fraction(Decimal(written), written)
+                self.add("JX-L010", reader.loc(cell), field=f"绩效指标 {header}", note=note)
 
     def _task_for(self, ref_cell, reader: SheetReader) -> Node | None:
         tasks = self.tasks

@@ -147,7 +147,7 @@ TASKS = Sheet("重点任务", "table", (
 INDICATORS = Sheet("绩效指标", "table", (
     Column("所属任务序号", TASK_REF, 10, required=True, note="填写“重点任务”表中的序号；只有一项任务时可不填。"),
     Column("一级指标", "tasks[].indicators[].level1", 12, LEVEL1_CHOICES),
-    Column("二级指标", "tasks[].indicators[].level2", 16, LEVEL2_CHOICES),
+    Column("二级指标", "tasks[].indicators[].level2", 16, LEVEL2_CHOICES, free_entry=True),
     Column("三级指标", "tasks[].indicators[].name", 28, required=True),
     Column("计量单位", "tasks[].indicators[].unit", 10, MEASURE_UNITS, free_entry=True),
     Column("实施周期指标值", "tasks[].indicators[].period_target", 14),
@@ -164,6 +164,15 @@ CONCLUSIONS = Sheet("结论与问题", "table", (
     Column("类别", CATEGORY, 18, tuple(CATEGORY_KEYS), required=True),
     Column("内容", ITEM, 100, required=True),
 ), guide="每行一段文字，类别从下拉列表选择：自评结论、主要成效、存在的主要问题、下一步改进措施、附件（附件名称，一个一行）。")
+
+# Label columns a clerk merges down a run of rows, as the printed 自评表 does: every covered row takes the value.
+FILLED_DOWN = frozenset({"tasks[].indicators[].level1", "tasks[].indicators[].level2", TASK_REF, CATEGORY})
+
+# Value checks the template's cells carry (Excel data validation), by field key: 年度 a year, 分值/得分 0–100.
+# Amounts (every 金额 field) must be numbers ≥ 0, but only as a warning: “912000元” is allowed text.
+YEAR_RANGE = (2000, 2100)
+SCORE_KEYS = frozenset({"weight", "score", "execution_weight", "execution_score", "declared_score"})
+LEVEL2_FREE = "tasks[].indicators[].level2"  # 二级: the list suggests; a unit's own 二级 is kept after a warning
 
 GUIDE_SHEET = "说明"
 DATA_SHEETS: tuple[Sheet, ...] = (BASIC, FUNCTIONS, FINANCE, GOALS, TASKS, INDICATORS, CONCLUSIONS)
@@ -182,7 +191,8 @@ def guide_lines() -> list[tuple[str, str]]:
         ("3. 在“重点任务”中每行填一项任务（项目支出评价只填一行，即项目本身），序号从 1 开始。", "body"),
         ("4. 在“绩效指标”中每行填一个三级指标，“所属任务序号”填它所属任务的序号。", "body"),
         ("5. 在“结论与问题”中每行填一段文字，类别从下拉列表选择。", "body"),
-        ("6. 保存后运行：jixiao validate 文件名.xlsx，按提示的工作表和单元格（如 绩效指标!F12）修改。", "body"),
+        ("6. 保存后运行：jixiao validate 文件名.xlsx（与 jixiao check 报告同样的问题，读取问题在前），"
+         "按提示的工作表和单元格（如 绩效指标!F12）修改。", "body"),
         ("二、各工作表", "heading"),
     ]
     lines += [(f"【{sheet.name}】{sheet.guide}", "body") for sheet in DATA_SHEETS]
@@ -194,7 +204,16 @@ def guide_lines() -> list[tuple[str, str]]:
         ("• 指标值照报告的写法填写：≥98%、98%以上、不低于85%、≤5天、5天以内、1次、4场、达成年度指标。"
          "这几列已设为文本格式，输入的内容会原样保留。", "body"),
         ("• 是否完成、不适用填“是”或“否”；不适用的指标按规则集剔除后折算。分值、得分填数字。", "body"),
-        ("• 有下拉箭头的单元格请从列表中选择；计量单位也可以直接输入列表中没有的单位。", "body"),
+        ("• 有下拉箭头的单元格请从列表中选择；二级指标和计量单位也可以直接输入列表中没有的名称（确认后原样保留），"
+         "二级指标可简写为“数量”“质量”等。", "body"),
+        ("• 年度须为 2000–2100 的整数，分值、得分须为 0–100 的数字；金额填了文字（如 278000元）时 Excel 会提示，"
+         "确认无误点“是”即可。金额单位以“基本信息”为准：万元表里填了按元计的数，检查时会提示。", "body"),
+        ("• 工作表已设保护（没有密码），表头和字段名不能改，填写区可以直接输入、增删行、改单元格格式。"
+         "需要合并单元格时，先点“审阅 → 撤销工作表保护”。", "body"),
+        ("• 一级指标、二级指标、所属任务序号可以向下合并单元格，合并区域的每一行都按该值读取；"
+         "其他列（分值、得分、金额等）不要合并，检查时会指出合并区域。", "body"),
+        ("• 单元格按显示的样子读取：日期按其格式（2022年12月30日、2022年12月）；计量单位为 % 的指标，"
+         "“常规”格式的 0.9586 按 95.86% 读取并提示所在单元格。", "body"),
         ("• 本“说明”工作表不会被读取；其他自行添加的工作表如有内容，检查时会提示。", "body"),
     ]
     return lines

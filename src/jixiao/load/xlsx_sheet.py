@@ -8,7 +8,6 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from datetime import date, datetime, time
 from decimal import Decimal
 
 from ..model import Location
@@ -16,7 +15,9 @@ from ..model.catalogue import finding
 from .build import normalize_key
 from .fieldtypes import STR, FieldType
 from .tree import Node
-from .xlsx_layout import HEADER_SCAN_ROWS, NUMBER, TASK_REF, Column, Sheet, field_at
+from .xlsx_formats import date_as_shown, date_of
+from .xlsx_layout import FILLED_DOWN, HEADER_SCAN_ROWS, NUMBER, TASK_REF, Column, Sheet, field_at
+from .xlsx_merges import merges
 
 
 def has_values(ws) -> bool:
@@ -34,6 +35,7 @@ class SheetReader:
         self.sheet_location = Location(file=file, sheet=ws.title)
         self.columns: dict[int, Column] = {}  # 1-based column index → template column
         self.header_row = 0
+        self._covered: dict | None = None  # (row, column) → the merge whose value the cell takes
 
     def loc(self, cell) -> Location:
         return Location(file=self.file, sheet=self.ws.title, cell=cell.coordinate) if cell is not None else self.sheet_location
@@ -77,13 +79,34 @@ class SheetReader:
             last = self.header_row + MAX_ROWS
         return self.ws.iter_rows(min_row=self.header_row + 1, max_row=last)
 
+    def _merged(self) -> dict:
+        """Merged labels filled down, once per sheet; other merges over data rows are reported by range."""
+        if self._covered is None:
+            fill = {i for i, c in self.columns.items() if c.path in FILLED_DOWN}
+            self._covered, unreadable = merges(self.ws, self.header_row, fill, set(self.columns))
+            for merge in unreadable:
+                self.findings.append(finding(
+                    "JX-L011", location=Location(file=self.file, sheet=self.ws.title, cell=merge.ref), ref=merge.ref,
+                    anchor=merge.anchor.coordinate))
+        return self._covered
+
     def rows(self):
-        """Non-empty data rows as (cells by column path, located values by column path)."""
+        """Non-empty data rows as (cells by column path, located values by column path).
+
+        A cell under a merged 一级/二级/任务序号 takes the merge's value (located at its top-left cell); a row
+        that holds nothing but such filled labels is still empty."""
+        covered = self._merged()
         for row in self._data_rows():
             cells = {self.columns[cell.column].path: cell for cell in row if cell.column in self.columns}
             content = [p for p, cell in cells.items() if p not in (NUMBER, TASK_REF) and not is_blank(cell)]
             if not content:
                 continue
+            for cell in row:
+                merge = covered.get((cell.row, cell.column))
+                if merge is not None and cell.column in self.columns and is_blank(cell):
+                    cells[self.columns[cell.column].path] = merge.anchor
+                    if self.columns[cell.column].path not in (NUMBER, TASK_REF):
+                        content.append(self.columns[cell.column].path)
             yield cells, {p: Node(cell_value(cells[p], _type_of(p)), self.loc(cells[p])) for p in content}
 
     def record(self, cells: dict, nodes_by_path: dict[str, Node]) -> Node:
@@ -178,10 +201,9 @@ def cell_value(cell, field_type: FieldType):
     value = cell.value
     if value is None or isinstance(value, (bool, str)):
         return value
-    if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == time() else value.isoformat(sep=" ")
-    if isinstance(value, (date, time)):
-        return value.isoformat()
+    when = date_of(cell)
+    if when is not None:  # as the number format shows it: 2022年12月 is a month, not 2022-12-01
+        return date_as_shown(cell, when)
     if isinstance(value, float) and not math.isfinite(value):
         return str(value)
     if isinstance(value, (int, float)):

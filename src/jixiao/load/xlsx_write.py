@@ -14,15 +14,16 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.comments import Comment
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..model import Evaluation, Kind, Money, Quantity
-from .fieldtypes import INT, STR, FieldType
+from .fieldtypes import INT, MONEY, STR, FieldType
+from .fields import Field
 from .xlsx_layout import (
-    CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, TASK_REF, TEMPLATE_ROWS, Column, Sheet,
-    guide_lines,
+    CATEGORY, CATEGORY_KEYS, DATA_SHEETS, GUIDE_SHEET, ITEM, NUMBER, SCORE_KEYS, TASK_REF, TEMPLATE_ROWS, YEAR_RANGE,
+    Column, Sheet, guide_lines,
 )
 
 FONT = "宋体"
@@ -59,7 +60,20 @@ def workbook_for(evaluation: Evaluation | None) -> Workbook:
         ws.print_title_rows = "1:1"
     for ws in workbook.worksheets:
         _fit_to_page_width(ws)
+        _protect(ws)
     return workbook
+
+
+def _protect(ws) -> None:
+    """Headers, labels and sheets cannot be changed by accident; input cells stay open (they are unlocked).
+
+    No password: a clerk who must merge cells or restructure uses 审阅 → 撤销工作表保护. Rows may still be
+    inserted, deleted and resized, cells formatted (a percent or date format is the clerk's to choose)."""
+    protection = ws.protection
+    protection.sheet = True
+    protection.formatCells = protection.formatColumns = protection.formatRows = False
+    protection.insertRows = protection.deleteRows = False
+    protection.autoFilter = protection.sort = False
 
 
 def _fit_to_page_width(ws) -> None:
@@ -105,9 +119,12 @@ def _pairs(ws, spec: Sheet, evaluation: Evaluation | None) -> None:
         hint.font, hint.alignment = Font(name=FONT, size=10, color="666666"), WRAP
         if pair.choices:
             _validation(ws, pair.choices, f"B{row}", free_entry=False)
+        else:
+            _value_check(ws, field, f"B{row}")
 
 
 _TEMPLATE_DEFAULTS = {"jixiao": 1, "unit": "万元"}
+_OPEN = Protection(locked=False)
 
 
 def _table(ws, spec: Sheet, rows: list[dict], evaluation: Evaluation | None) -> None:
@@ -117,9 +134,13 @@ def _table(ws, spec: Sheet, rows: list[dict], evaluation: Evaluation | None) -> 
         for row in range(2, last + 1):
             record = rows[row - 2] if row - 2 < len(rows) else {}
             _put(ws.cell(row, col), record.get(column.path), kind, evaluation)
+        letter = get_column_letter(col)
         if column.choices:
-            letter = get_column_letter(col)
-            _validation(ws, column.choices, f"{letter}2:{letter}{last}", column.free_entry)
+            _validation(ws, column.choices, f"{letter}2:{letter}{last}", column.free_entry, column.header)
+        elif column.field is not None:
+            _value_check(ws, column.field, f"{letter}2:{letter}{last}")
+        # Rows added below the prepared ones are open for input too.
+        ws.column_dimensions[letter].protection = _OPEN
 
 
 def _table_rows(spec: Sheet, evaluation: Evaluation) -> list[dict]:
@@ -167,7 +188,7 @@ def _put(cell, value, field_type: FieldType, evaluation: Evaluation | None) -> N
 
     The number format is the field type's (amounts with 2 decimals, rates as percent, values as text so that
     100% stays text)."""
-    cell.font, cell.alignment = BODY_FONT, WRAP
+    cell.font, cell.alignment, cell.protection = BODY_FONT, WRAP, _OPEN
     if field_type.excel_format:
         cell.number_format = field_type.excel_format
     if value is None:
@@ -224,12 +245,35 @@ def text_cell(cell, text: str):
 _text = text_cell
 
 
-def _validation(ws, choices: tuple[str, ...], ref: str, free_entry: bool) -> None:
+def _value_check(ws, field: Field, ref: str) -> None:
+    """Excel's own check of a typed value: 年度 a year, 分值/得分 0–100, amounts numbers ≥ 0 (warning only)."""
+    if field.key == "year":
+        rule = DataValidation(type="whole", operator="between", formula1=str(YEAR_RANGE[0]),
+                              formula2=str(YEAR_RANGE[1]), allow_blank=True)
+        rule.errorTitle, rule.error = "年度无效", f"年度填四位数字，如 2023（{YEAR_RANGE[0]}–{YEAR_RANGE[1]}）"
+    elif field.key in SCORE_KEYS:
+        rule = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True)
+        rule.errorTitle, rule.error = "分值无效", "分值、得分填 0 到 100 之间的数字，如 10 或 9.5"
+    elif field.type is MONEY:
+        rule = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0", allow_blank=True)
+        rule.errorStyle = "warning"  # “912000元” (an amount in the other unit) is allowed text: confirm to keep it
+        rule.errorTitle = "金额应为数字"
+        rule.error = ("金额只填数字，单位以“基本信息”的金额单位为准（如 27.80）。"
+                      "个别金额单位不同时可写成“278000元”：确认无误请点“是”")
+    else:
+        return
+    rule.showErrorMessage = True
+    ws.add_data_validation(rule)
+    rule.add(ref)
+
+
+def _validation(ws, choices: tuple[str, ...], ref: str, free_entry: bool, title: str = "") -> None:
     rule = DataValidation(type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True)
     rule.showDropDown = False  # openpyxl's flag is inverted: False shows the drop-down arrow
-    if free_entry:
-        rule.showErrorMessage = False
-        rule.prompt, rule.promptTitle, rule.showInputMessage = "可从列表选择，也可直接输入其他单位", "计量单位", True
+    if free_entry:  # the list suggests; another value is kept after the clerk confirms it
+        rule.showErrorMessage, rule.errorStyle = True, "information"
+        rule.errorTitle, rule.error = title, f"“{title}”不在下拉列表中：确认使用请点“确定”，读取时原样保留"
+        rule.prompt, rule.promptTitle, rule.showInputMessage = f"可从列表选择，也可直接输入其他{title}", title, True
     else:
         rule.showErrorMessage = True
         rule.errorTitle, rule.error = "取值无效", "请从下拉列表中选择：" + "、".join(choices)

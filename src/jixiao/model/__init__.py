@@ -20,6 +20,7 @@ from .evaluation import (
     Paragraph,
     Task,
     TaskSources,
+    level2_label,
 )
 from .finding import Finding, Severity, has_errors
 from .location import Location
@@ -32,6 +33,6 @@ __all__ = [
     "CENT", "HUNDRED", "LEVEL2_BY_LEVEL1", "ONE", "ZERO", "Basis", "ByNature", "BySource", "DateSpan", "Department",
     "Evaluation", "Finance", "Finding", "FundLine", "Funds", "Indicator", "Kind", "Level1", "Location", "Money",
     "MoneyUnit", "Operator", "Outcome", "Paragraph", "Problem", "QualTier", "Quantity", "Severity", "Task",
-    "TaskSources", "Verdict", "compare", "execution_rate", "format_quantity", "has_errors", "infer_direction",
+    "TaskSources", "Verdict", "compare", "execution_rate", "format_quantity", "has_errors", "infer_direction", "level2_label",
     "money_sum", "parse_quantity", "rate_from_fraction", "round2",
 ]

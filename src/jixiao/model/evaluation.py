@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .location import Location
 from .money import Money, MoneyUnit, execution_rate, money_sum
@@ -65,6 +66,29 @@ LEVEL2_BY_LEVEL1: dict[Level1, tuple[str, ...]] = {
 }
 
 
+# What inputs write for a canonical 二级 (数量 for 数量指标, 满意度指标 for 服务对象满意度指标).
+_LEVEL2_SPELLINGS: dict[str, str] = {
+    **{name.removesuffix("指标"): name for names in LEVEL2_BY_LEVEL1.values() for name in names},
+    "满意度": "服务对象满意度指标", "满意度指标": "服务对象满意度指标", "服务对象满意度": "服务对象满意度指标",
+    "可持续影响": "可持续影响指标", "可持续发展指标": "可持续影响指标",
+}
+
+
+def level2_label(text: str | None) -> str | None:
+    """The canonical 二级 for what an input wrote (数量 → 数量指标); any other text is kept as written.
+
+    The one reading of 二级 labels: the model applies it to every Indicator, whatever layer made it."""
+    if text is None:
+        return None
+    compact = "".join(unicodedata.normalize("NFKC", str(text)).split())
+    if not compact:
+        return None
+    return _LEVEL2_SPELLINGS.get(compact, compact if compact in _CANONICAL_LEVEL2 else str(text).strip())
+
+
+_CANONICAL_LEVEL2 = frozenset(name for names in LEVEL2_BY_LEVEL1.values() for name in names)
+
+
 class _Node(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -97,6 +121,11 @@ class Indicator(_Node):
     score: Decimal | None = None  # 得分, as declared by the author
     deviation: str | None = None  # 偏差原因分析及改进措施
     not_applicable: bool = False  # 不适用: dropped and rescaled where the rule set says so
+
+    @field_validator("level2", mode="before")
+    @classmethod
+    def _canonical_level2(cls, value: object) -> object:
+        return level2_label(value) if isinstance(value, str) else value
 
     @property
     def resolved_level1(self) -> Level1 | None:
