@@ -35,6 +35,7 @@ def _routes(pk: int):
         ("post", f"/e/{pk}/step/unaccept/", {"comment": "x"}),
         ("post", f"/e/{pk}/step/unpublish/", {"comment": "x"}),
         ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
+        ("post", f"/e/{pk}/review-scores/", {"revision": "1", "score.tasks[0].indicators[0]": "1", "reason.tasks[0].indicators[0]": "篡改"}),
         ("get", f"/e/{pk}/history/", None),
         ("get", f"/e/{pk}/history/diff/?a=1&b=1", None),
         ("get", f"/e/{pk}/revision/1/", None),

@@ -155,3 +155,23 @@ class AuditLog(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class ReviewScore(models.Model):
+    """The reviewer's own 复核评分 of one indicator row of one revision, with the reason, beside the unit's 得分.
+
+    Kept per revision: a resubmitted draft is a new revision and is scored afresh; the earlier scores stay with
+    the revision they judged."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="review_scores")
+    revision_number = models.PositiveIntegerField("版本号")
+    path = models.CharField("指标", max_length=200)  # tasks[0].indicators[2]
+    score = models.DecimalField("复核评分", max_digits=6, decimal_places=2)
+    reason = models.TextField("理由")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["evaluation", "revision_number", "path"],
+                                               name="one_review_score_per_row")]
+        ordering = ["revision_number", "pk"]

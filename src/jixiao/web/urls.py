@@ -16,6 +16,7 @@ urlpatterns = [
     path("e/<int:pk>/download/<str:fmt>/", downloads.download, name="download"),
     path("e/<int:pk>/step/<str:action>/", review.step, name="step"),
     path("e/<int:pk>/comment/", review.comment, name="comment"),
+    path("e/<int:pk>/review-scores/", review.scores, name="review_scores"),
     path("e/<int:pk>/history/", history.history, name="history"),
     path("e/<int:pk>/history/diff/", history.diff, name="diff"),
     path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),

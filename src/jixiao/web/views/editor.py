@@ -12,7 +12,8 @@ from .. import forms
 from ...load.paths import describe
 from ..limits import TooLarge, check_document
 from ..models import Comment, Status
-from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
+from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, is_bureau, require_edit
+from ..review_scores import EDITABLE_IN as SCORABLE, score_rows, totals
 from ..services import identity_problems, save_revision
 
 
@@ -55,7 +56,14 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
     transitions = list(evaluation.transitions.select_related("user"))
     unplaced = _attach_notes(every, findings, comments)
+    scoring = is_bureau(request.user) and evaluation.status in SCORABLE
+    rows = score_rows(evaluation)
+    if not scoring and not any(r.review for r in rows):
+        rows = []  # nothing to show: the card appears while reviewing, or once there are scores
     return {
+        "score_rows": rows,
+        "score_totals": totals(rows) if rows else None,
+        "scoring": scoring,
         "ev": evaluation,
         "rev": evaluation.current,
         "top": top,

@@ -6,11 +6,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from ..models import Kind, Status, Year
 from ..queue import queue_rows
 from ..permissions import ACTION_DONE, TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, visible_evaluations
+from ..review_scores import ScoreError, save_scores
 from ..services import WorkflowError, add_comment, apply_transition
 
 
@@ -55,3 +57,17 @@ def comment(request, pk):
         add_comment(evaluation, request.user, request.POST.get("path", ""), text, request)
         messages.success(request, "已添加意见。")
     return redirect("edit", pk=pk)
+
+
+@require_POST
+def scores(request, pk):
+    """The reviewer's 复核评分 of the current revision's indicator rows, each with its reason."""
+    evaluation = evaluation_for(request.user, pk)
+    require_reviewer(request.user, "复核评分")
+    try:
+        changed = save_scores(evaluation, request.user, request.POST, request)
+    except ScoreError as exc:
+        messages.error(request, f"复核评分未保存：{exc}")
+    else:
+        messages.success(request, f"已保存复核评分（{changed} 行有变化）。" if changed else "复核评分没有变化。")
+    return redirect(f"{reverse('edit', args=[pk])}#review-scores")
