@@ -188,6 +188,8 @@ def _bureau_routes(world):
     return [
         ("get", "/dashboard/", None),
         ("get", "/dashboard/?year=2023&kind=department", None),
+        ("post", "/review/bulk/", {"action": "accept", "ids": ["1", "2"]}),
+        ("get", "/review/archive/?year=2023", None),
     ]
 
 
