@@ -10,13 +10,25 @@ from jixiao.web.models import AuditLog, Comment, Evaluation, Status
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(world):
+    """The shared world with one 佐证材料 on department A's evaluation, for the attachment routes."""
+    from jixiao.web import attachments
+
+    world.attachment_a = attachments.add(world.ev_a, world.filler_a, "签到表.pdf", b"%PDF-1.4\n%%EOF\n")
+    return world
+
+
 def _snapshot(ev: Evaluation):
+    from jixiao.web.models import Attachment, ReviewScore
+
     ev.refresh_from_db()
-    return (ev.status, ev.version, ev.revision_count, Comment.objects.filter(evaluation=ev).count())
+    return (ev.status, ev.version, ev.revision_count, Comment.objects.filter(evaluation=ev).count(),
+            Attachment.objects.filter(evaluation=ev).count(), ReviewScore.objects.filter(evaluation=ev).count())
 
 
-def _routes(pk: int):
-    """(method, url, data) for every route that takes an evaluation id."""
+def _routes(pk: int, aid: int = 0):
+    """(method, url, data) for every route that takes an evaluation id (aid: an attachment of it)."""
     return [
         ("get", f"/e/{pk}/", None),
         ("post", f"/e/{pk}/", {"base_version": "1", "department.name": "篡改"}),
@@ -35,6 +47,9 @@ def _routes(pk: int):
         ("post", f"/e/{pk}/step/unaccept/", {"comment": "x"}),
         ("post", f"/e/{pk}/step/unpublish/", {"comment": "x"}),
         ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
+        ("post", f"/e/{pk}/attachments/", {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")}),
+        ("get", f"/e/{pk}/attachments/{aid}/", None),
+        ("post", f"/e/{pk}/attachments/{aid}/delete/", {}),
         ("post", f"/e/{pk}/review-scores/", {"revision": "1", "score.tasks[0].indicators[0]": "1", "reason.tasks[0].indicators[0]": "篡改"}),
         ("get", f"/e/{pk}/history/", None),
         ("get", f"/e/{pk}/history/diff/?a=1&b=1", None),
@@ -45,7 +60,7 @@ def _routes(pk: int):
 
 @pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_other_department_gets_404_and_nothing_changes(world, client_for, index):
-    method, url, data = _routes(world.ev_a.pk)[index]
+    method, url, data = _routes(world.ev_a.pk, world.attachment_a.pk)[index]
     before = _snapshot(world.ev_a)
     client = client_for(world.filler_b)
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
@@ -56,7 +71,7 @@ def test_other_department_gets_404_and_nothing_changes(world, client_for, index)
 
 @pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_anonymous_is_sent_to_login(world, client, index):
-    method, url, data = _routes(world.ev_a.pk)[index]
+    method, url, data = _routes(world.ev_a.pk, world.attachment_a.pk)[index]
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
     assert response.status_code == 302 and response["Location"].startswith("/login/")
 
@@ -212,7 +227,7 @@ def _every_route(world):
     """Each named route of the app with its parameters filled in (an evaluation, a user, a format, an action)."""
     from jixiao.web.urls import urlpatterns
 
-    values = {"pk": world.ev_a.pk, "number": 1, "fmt": "xlsx", "action": "submit"}
+    values = {"pk": world.ev_a.pk, "number": 1, "fmt": "xlsx", "action": "submit", "aid": world.attachment_a.pk}
     for pattern in urlpatterns:
         url = "/" + str(pattern.pattern)
         for name in pattern.pattern.converters:

@@ -175,3 +175,20 @@ class ReviewScore(models.Model):
         constraints = [models.UniqueConstraint(fields=["evaluation", "revision_number", "path"],
                                                name="one_review_score_per_row")]
         ordering = ["revision_number", "pk"]
+
+
+class Attachment(models.Model):
+    """A 佐证材料 file of an evaluation. Stored under a generated name; the user's file name is only shown."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.PROTECT, related_name="attachments")
+    stored_name = models.CharField(max_length=80, unique=True)  # <uuid hex><suffix>, generated, never the user's
+    name = models.CharField("文件名", max_length=150)  # as uploaded, for display and the download's name only
+    suffix = models.CharField(max_length=10)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    note = models.CharField("说明", max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]

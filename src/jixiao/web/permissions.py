@@ -133,3 +133,8 @@ def role_context(request) -> dict:
     """Template context: the user's role label, for the header."""
     role = role_of(request.user) if hasattr(request, "user") else None
     return {"role": role, "role_label": Role(role).label if role else "", "is_bureau": role in (Role.REVIEWER, Role.ADMIN)}
+
+
+def can_delete_attachment(user, evaluation: Evaluation, attachment) -> bool:
+    """佐证材料 are removed by whoever uploaded them, while the evaluation can still be changed."""
+    return can_edit(user, evaluation) and attachment.uploaded_by_id == user.pk

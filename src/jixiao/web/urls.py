@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import auth, dashboard, downloads, editor, errors, history, home, manage, public, review, upload
+from .views import attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, review, upload
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -17,6 +17,9 @@ urlpatterns = [
     path("e/<int:pk>/step/<str:action>/", review.step, name="step"),
     path("e/<int:pk>/comment/", review.comment, name="comment"),
     path("e/<int:pk>/review-scores/", review.scores, name="review_scores"),
+    path("e/<int:pk>/attachments/", attachments.upload, name="attachment_upload"),
+    path("e/<int:pk>/attachments/<int:aid>/", attachments.download, name="attachment_download"),
+    path("e/<int:pk>/attachments/<int:aid>/delete/", attachments.delete, name="attachment_delete"),
     path("e/<int:pk>/history/", history.history, name="history"),
     path("e/<int:pk>/history/diff/", history.diff, name="diff"),
     path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),

@@ -12,7 +12,10 @@ from .. import forms
 from ...load.paths import describe
 from ..limits import TooLarge, check_document
 from ..models import Comment, Status
-from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, is_bureau, require_edit
+from ..attachments import ALLOWED as ATTACHMENT_TYPES
+from ..permissions import (
+    ACTION_LABELS, allowed_actions, can_delete_attachment, can_edit, evaluation_for, is_bureau, require_edit,
+)
 from ..review_scores import EDITABLE_IN as SCORABLE, score_rows, totals
 from ..services import identity_problems, save_revision
 
@@ -60,7 +63,10 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     rows = score_rows(evaluation)
     if not scoring and not any(r.review for r in rows):
         rows = []  # nothing to show: the card appears while reviewing, or once there are scores
+    files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
+        "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
+        "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,
         "score_totals": totals(rows) if rows else None,
         "scoring": scoring,
