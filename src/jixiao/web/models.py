@@ -192,3 +192,49 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+
+
+class Task(models.Model):
+    """A self-evaluation task the finance bureau issues for a year and kind to chosen departments, with a deadline."""
+
+    year = models.ForeignKey(Year, on_delete=models.PROTECT, related_name="tasks")
+    kind = models.CharField("评价类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    title = models.CharField("任务名称", max_length=200)
+    deadline = models.DateField("截止日期")
+    note = models.TextField("要求", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year__year", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Assignment(models.Model):
+    """One department's part of a task; its deadline starts as the task's and may be extended for it alone."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="assignments")
+    deadline = models.DateField("截止日期")
+    extended = models.BooleanField("已延期", default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "department"], name="one_assignment_per_department")]
+        ordering = ["department__name"]
+
+
+class Reminder(models.Model):
+    """催报: the bureau's reminder to a department about a task, shown in the app until read."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    text = models.TextField("催报内容")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]

@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, review, upload
+from .views import (
+    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, review, tasks, upload,
+)
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -28,6 +30,11 @@ urlpatterns = [
     path("review/bulk/", review.bulk, name="queue_bulk"),
     path("review/archive/", review.archive, name="queue_archive"),
     path("dashboard/", dashboard.index, name="dashboard"),
+    path("tasks/", tasks.index, name="tasks"),
+    path("tasks/<int:tid>/", tasks.detail, name="task"),
+    path("tasks/<int:tid>/remind/", tasks.remind, name="task_remind"),
+    path("tasks/<int:tid>/extend/", tasks.extend, name="task_extend"),
+    path("reminders/<int:rid>/read/", tasks.reminder_read, name="reminder_read"),
     path("public/", public.index, name="public"),
     path("public/<int:pk>/", public.detail, name="public_detail"),
     path("public/<int:pk>/<str:fmt>/", public.download, name="public_download"),
