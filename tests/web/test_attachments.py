@@ -32,7 +32,7 @@ def _stored_files() -> set[str]:
 
 
 def _upload(client, ev, name, data, note=""):
-    return client.post(f"/e/{ev.pk}/attachments/", {"file": SimpleUploadedFile(name, data), "note": note}, follow=True)
+    return client.post(f"/e/{ev.pk}/attachments/", {"attachment": SimpleUploadedFile(name, data), "note": note}, follow=True)
 
 
 def test_upload_list_download_and_the_file_is_stored_under_a_generated_name(world, client_for):

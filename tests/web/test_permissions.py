@@ -58,7 +58,7 @@ def _routes(pk: int, aid: int = 0):
         ("post", f"/e/{pk}/step/unaccept/", {"comment": "x"}),
         ("post", f"/e/{pk}/step/unpublish/", {"comment": "x"}),
         ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
-        ("post", f"/e/{pk}/attachments/", {"file": SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")}),
+        ("post", f"/e/{pk}/attachments/", {"attachment": SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")}),
         ("get", f"/e/{pk}/attachments/{aid}/", None),
         ("post", f"/e/{pk}/attachments/{aid}/delete/", {}),
         ("post", f"/e/{pk}/review-scores/", {"revision": "1", "score.tasks[0].indicators[0]": "1", "reason.tasks[0].indicators[0]": "篡改"}),

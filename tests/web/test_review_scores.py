@@ -48,7 +48,7 @@ def test_reviewer_scores_a_row_with_reason_and_it_is_shown_and_audited(world, cl
 def test_bad_scores_are_refused_with_the_row_named(world, client_for, score, reason, message):
     ev = _submitted(world)
     text = _post(client_for(world.reviewer), ev, **{f"score.{ROW}": score, f"reason.{ROW}": reason}).content.decode()
-    assert message in text and "第1行“案件办结率”" in text
+    assert message in text and "第2行“案件办结率”" in text
     assert not ReviewScore.objects.exists()
 
 
@@ -100,3 +100,12 @@ def test_a_score_counts_as_taken_up(world, client_for):
     client_for(world.filler_a).post(f"/e/{ev.pk}/step/withdraw/", {"comment": "改"})
     ev.refresh_from_db()
     assert ev.status == Status.SUBMITTED
+
+
+def test_the_execution_row_is_scored_too(world, client_for):
+    ev = _submitted(world)
+    client = client_for(world.reviewer)
+    page = client.get(f"/e/{ev.pk}/").content.decode()
+    assert 'name="score.finance"' in page and "预算执行率" in page
+    _post(client, ev, **{"score.finance": "10", "reason.finance": "执行率 100%"})
+    assert ReviewScore.objects.get().path == "finance"

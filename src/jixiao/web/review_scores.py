@@ -1,4 +1,4 @@
-"""The reviewer's 复核评分: one score and reason per indicator row, beside the unit's 分值 and 得分.
+"""The reviewer's 复核评分: one score and reason per row (预算执行率 and each indicator), beside the unit's 分值 and 得分.
 
 The rows come from the loaded evaluation (jixiao.model) and the rule set's score card (jixiao.review), so the
 分值 a reviewer scores against is the unit's, or the rule set's where the unit gave none.
@@ -48,6 +48,16 @@ def score_rows(evaluation: Evaluation) -> list[ScoreRow]:
     stored = {s.path: s for s in ReviewScore.objects.filter(evaluation=evaluation, revision_number=rev.number)
               .select_related("user")}
     rows = []
+    # the 预算执行率 row: scored on `finance`, or on the tasks' amounts when the unit gave no finance figures
+    execution = (card.item("finance") or card.item("tasks")) if card is not None else None
+    if ev.finance is not None or execution is not None:
+        f = ev.finance
+        declared = f.execution_weight if f is not None else None
+        rows.append(ScoreRow(
+            path="finance", task="（整体）", level1="", level2="", name="预算执行率",
+            weight=declared if declared is not None else (execution.weight if execution else None),
+            unit_score=f.execution_score if f is not None else None,
+            rule_score=execution.score if execution else None, review=stored.get("finance")))
     for ti, task in enumerate(ev.tasks):
         for ii, ind in enumerate(task.indicators):
             path = f"tasks[{ti}].indicators[{ii}]"

@@ -32,7 +32,7 @@ def _attachment(evaluation, aid) -> Attachment:
 def upload(request, pk):
     evaluation = evaluation_for(request.user, pk)
     require_edit(request.user, evaluation)
-    file = request.FILES.get("file")
+    file = request.FILES.get("attachment")
     if file is None:
         messages.error(request, "请选择要上传的佐证材料。")
         return _back(pk)
