@@ -27,7 +27,7 @@ def _office() -> bytes:
 
 
 def _stored_files() -> set[str]:
-    folder = Path(settings.DATA_DIR) / "attachments"
+    folder = Path(settings.ATTACHMENTS_DIR)
     return {p.name for p in folder.iterdir()} if folder.exists() else set()
 
 
@@ -41,7 +41,7 @@ def test_upload_list_download_and_the_file_is_stored_under_a_generated_name(worl
     assert "已上传佐证材料“签到表 2023.pdf”" in text
     item = Attachment.objects.get()
     assert item.name == "签到表 2023.pdf" and item.note == "活动签到表" and item.size == len(PDF)
-    stored = Path(settings.DATA_DIR) / "attachments" / item.stored_name
+    stored = Path(settings.ATTACHMENTS_DIR) / item.stored_name
     assert stored.read_bytes() == PDF and "签到" not in item.stored_name and ".." not in item.stored_name
     page = client_for(world.reviewer).get(f"/e/{world.ev_a.pk}/").content.decode()
     assert "签到表 2023.pdf" in page and "活动签到表" in page
@@ -93,7 +93,7 @@ def test_only_the_uploader_deletes_and_only_while_draft(world, client_for):
     assert client_for(world.filler_a).post(url).status_code == 403  # submitted: read-only
     assert _upload(client_for(world.filler_a), world.ev_a, "b.pdf", PDF).status_code == 403
     apply_transition(world.ev_a, "return", world.reviewer, "请补充")
-    stored = Path(settings.DATA_DIR) / "attachments" / item.stored_name
+    stored = Path(settings.ATTACHMENTS_DIR) / item.stored_name
     client_for(world.filler_a).post(url)
     assert not Attachment.objects.exists() and not stored.exists()
     assert AuditLog.objects.filter(action="attachment_delete", detail="a.pdf").exists()

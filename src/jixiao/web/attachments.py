@@ -1,6 +1,6 @@
 """佐证材料: files attached to an evaluation, checked like uploads and stored under generated names.
 
-A file is kept at <data dir>/attachments/<uuid><suffix>: the user's file name is shown and used as the download's
+A file is kept at settings.ATTACHMENTS_DIR/<uuid><suffix> (<data dir>/attachments by default): the user's file name is shown and used as the download's
 name, never as a path. Type and size are checked by the upload checks (uploads.check_size / check_content).
 """
 
@@ -28,7 +28,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 
 def storage_dir() -> Path:
-    path = Path(settings.DATA_DIR) / "attachments"
+    path = Path(settings.ATTACHMENTS_DIR)
     path.mkdir(parents=True, exist_ok=True)
     return path
 
