@@ -42,6 +42,7 @@ def test_reviewer_scores_a_row_with_reason_and_it_is_shown_and_audited(world, cl
 @pytest.mark.parametrize("score, reason, message", [
     ("8", "", "请填写复核评分的理由"),
     ("abc", "x", "不是数字"),
+    ("NaN", "x", "不是数字"),
     ("-1", "x", "不能为负数"),
     ("1.234", "x", "最多保留两位小数"),
 ])

@@ -85,8 +85,10 @@ def _parse(row: ScoreRow, raw: str, reason: str, number: int) -> Decimal:
     try:
         value = Decimal(raw.strip().replace("，", "").replace(",", ""))
     except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
         raise ScoreError(f"{where}：复核评分“{raw[:20]}”不是数字。")
-    if not value.is_finite() or value < 0:
+    if value < 0:
         raise ScoreError(f"{where}：复核评分不能为负数。")
     if value != value.quantize(Decimal("0.01")):
         raise ScoreError(f"{where}：复核评分最多保留两位小数。")
