@@ -118,3 +118,10 @@ def test_a_filler_cannot_issue_remind_or_extend(world, client_for):
     assert client.post(f"/tasks/{task.pk}/extend/", {"ids": [a.pk], "deadline": "2099-01-01"}).status_code == 403
     assert Task.objects.count() == 1 and not Reminder.objects.exists()
     assert Assignment.objects.get().deadline == _today()
+
+
+def test_the_editor_shows_the_tasks_deadline(world, client_for):
+    service.issue(world.reviewer, world.year, "department", "年度自评任务", _today() - datetime.timedelta(days=1), [world.dept_a])
+    page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert "年度自评任务：截止" in page and "已逾期 1 天" in page
+    assert 'id="task-due"' not in client_for(world.filler_b).get(f"/e/{world.ev_b.pk}/").content.decode()

@@ -150,3 +150,11 @@ def extend(user, assignments, deadline: datetime.date, request=None) -> int:
 def mark_read(user, reminder: Reminder) -> None:
     if reminder.read_at is None:
         Reminder.objects.filter(pk=reminder.pk).update(read_at=timezone.now(), read_by=user)
+
+
+def for_evaluation(evaluation: Evaluation) -> Progress | None:
+    """The latest task assignment this evaluation answers (same department, year and kind), with its progress."""
+    assignment = (Assignment.objects.filter(department_id=evaluation.department_id, task__year_id=evaluation.year_id,
+                                            task__kind=evaluation.kind)
+                  .select_related("task", "department").order_by("-task__created_at", "-pk").first())
+    return progress([assignment])[0] if assignment else None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from .. import forms
+from .. import forms, tasks
 from ...load.paths import describe
 from ..limits import TooLarge, check_document
 from ..models import Comment, Status
@@ -65,6 +65,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         rows = []  # nothing to show: the card appears while reviewing, or once there are scores
     files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
+        "task": tasks.for_evaluation(evaluation),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,
