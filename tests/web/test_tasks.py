@@ -125,3 +125,24 @@ def test_the_editor_shows_the_tasks_deadline(world, client_for):
     page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
     assert "年度自评任务：截止" in page and "已逾期 1 天" in page
     assert 'id="task-due"' not in client_for(world.filler_b).get(f"/e/{world.ev_b.pk}/").content.decode()
+
+
+def test_issue_to_a_group(world, client_for):
+    from jixiao.web.models import Department
+
+    Department.objects.filter(pk=world.dept_b.pk).update(group="文化系统")
+    Department.objects.create(name="示例区文化馆", group="文化系统")
+    client = client_for(world.reviewer)
+    assert "文化系统" in client.get("/tasks/").content.decode()
+    _issue(client, world, _today(), title="文化系统自评", scope="group", group="文化系统")
+    names = set(Task.objects.get(title="文化系统自评").assignments.values_list("department__name", flat=True))
+    assert names == {"示例区图书馆", "示例区文化馆"}
+    text = _issue(client, world, _today(), title="无此分组", scope="group", group="").content.decode()
+    assert "请至少选择一个单位" in text
+
+
+def test_administrator_sets_a_departments_group(world, client_for):
+    client_for(world.admin).post(f"/manage/departments/{world.dept_a.pk}/", {"name": world.dept_a.name, "group": " 群团  组织 "})
+    world.dept_a.refresh_from_db()
+    assert world.dept_a.group == "群团 组织"
+    assert AuditLog.objects.filter(action="department_update", detail__contains="分组 群团 组织").exists()

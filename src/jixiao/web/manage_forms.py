@@ -32,7 +32,7 @@ class DeadlineForm(forms.ModelForm):
 class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
-        fields = ["name", "code"]
+        fields = ["name", "code", "group"]
         error_messages = {"name": {"unique": "已有同名的单位。"}}
 
     def clean_name(self):
@@ -40,6 +40,9 @@ class DepartmentForm(forms.ModelForm):
         if not name:
             raise forms.ValidationError("请填写单位名称。")
         return name
+
+    def clean_group(self):
+        return " ".join(self.cleaned_data["group"].split())
 
 
 class UserForm(forms.Form):

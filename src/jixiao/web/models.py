@@ -45,6 +45,8 @@ class Year(models.Model):
 class Department(models.Model):
     name = models.CharField("单位名称", max_length=200, unique=True)
     code = models.CharField("预算编码", max_length=50, blank=True)
+    # 分组: a bureau's own grouping (e.g. 教育系统, 街道), for issuing a task to a group of departments at once
+    group = models.CharField("分组", max_length=100, blank=True)
 
     class Meta:
         ordering = ["name"]

@@ -60,12 +60,16 @@ def year_deadline(request, pk):
 
 # ---- 单位 -------------------------------------------------------------------------------------------------------
 
+def _department(dept) -> str:
+    return f"{dept.name}（编码 {dept.code or '无'}，分组 {dept.group or '无'}）"
+
+
 def departments(request):
     require_admin(request.user)
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         dept = form.save()
-        audit.record(request, "department_create", detail=f"{dept.name}（编码 {dept.code or '无'}）")
+        audit.record(request, "department_create", detail=_department(dept))
         messages.success(request, f"已新建单位“{dept.name}”。")
         return redirect("manage_departments")
     return render(request, "web/manage/departments.html", {"form": form, "departments": Department.objects.all()})
@@ -74,11 +78,11 @@ def departments(request):
 def department(request, pk):
     require_admin(request.user)
     dept = get_object_or_404(Department, pk=pk)
-    before = f"{dept.name}（编码 {dept.code or '无'}）"
+    before = _department(dept)
     form = DepartmentForm(request.POST or None, instance=dept)
     if request.method == "POST" and form.is_valid():
         form.save()
-        audit.record(request, "department_update", detail=f"{before} → {dept.name}（编码 {dept.code or '无'}）")
+        audit.record(request, "department_update", detail=f"{before} → {_department(dept)}")
         messages.success(request, f"已保存单位“{dept.name}”。")
         return redirect("manage_departments")
     return render(request, "web/manage/department.html", {"form": form, "dept": dept,

@@ -44,6 +44,7 @@ def index(request):
     return render(request, "web/tasks/index.html", {
         "tasks": [(t, service.counts(by_task.get(t.pk, [])), len(by_task.get(t.pk, []))) for t in tasks],
         "years": Year.objects.all(), "kinds": Kind.choices, "departments": Department.objects.all(),
+        "groups": Department.objects.exclude(group="").order_by("group").values_list("group", flat=True).distinct(),
         "progress_labels": service.PROGRESS,
     })
 
@@ -64,7 +65,10 @@ def _issue(request):
     if kind not in Kind.values:
         kind = Kind.DEPARTMENT
     departments = Department.objects.all()
-    if post.get("scope") != "all":
+    scope = post.get("scope", "")
+    if scope == "group":
+        departments = departments.filter(group=post.get("group", "")).exclude(group="")
+    elif scope != "all":
         departments = departments.filter(pk__in=[int(i) for i in post.getlist("departments") if i.isdigit()])
     try:
         task = service.issue(request.user, year, kind, post.get("title", ""), deadline, departments,
