@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import Min
 from django.utils import timezone
 
-from . import audit
+from . import audit, mail
 from .models import Assignment, Evaluation, Reminder, Status, Task, Transition
 
 # progress of a department on a task, in the order the bureau reads it
@@ -124,10 +124,11 @@ def remind(user, assignments, text: str, request=None) -> int:
     """A 催报 to each assignment not yet handed in; returns how many were sent."""
     text = text.strip()[:MAX_REMINDER] or "请尽快完成并提交本年度绩效自评。"
     rows = [r for r in progress(assignments) if not r.handed_in]
-    Reminder.objects.bulk_create([Reminder(assignment=r.assignment, text=text, sent_by=user) for r in rows])
+    made = [Reminder.objects.create(assignment=r.assignment, text=text, sent_by=user) for r in rows]
     for r in rows:
         audit.record(request, "task_remind", r.evaluation, f"{r.assignment.task.title} → {r.assignment.department.name}：{text}",
                      user=user)
+    mail.send_reminders(made, request)  # optional (SMTP set); the reminders above stand either way
     return len(rows)
 
 
