@@ -60,9 +60,9 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     transitions = list(evaluation.transitions.select_related("user"))
     unplaced = _attach_notes(every, findings, comments)
     scoring = is_bureau(request.user) and evaluation.status in SCORABLE
-    rows = score_rows(evaluation)
-    if not scoring and not any(r.review for r in rows):
-        rows = []  # nothing to show: the card appears while reviewing, or once there are scores
+    # the card appears while reviewing, or once there are scores; building its rows scores the document, so only then
+    scored = evaluation.review_scores.filter(revision_number=evaluation.version).exists()
+    rows = score_rows(evaluation) if scoring or scored else []
     files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
         "task": tasks.for_evaluation(evaluation),
