@@ -10,13 +10,36 @@ from jixiao.web.models import AuditLog, Comment, Evaluation, Status
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture
+def world(world):
+    """The shared world with one 佐证材料 on department A's evaluation, for the attachment routes."""
+    from jixiao.web import attachments
+
+    import datetime
+
+    from jixiao.web import tasks
+
+    world.attachment_a = attachments.add(world.ev_a, world.filler_a, "签到表.pdf", b"%PDF-1.4\n%%EOF\n")
+    world.task = tasks.issue(world.reviewer, world.year, "department", "2023年度自评", datetime.date(2024, 3, 31),
+                             [world.dept_a, world.dept_b])
+    tasks.remind(world.reviewer, world.task.assignments.filter(department=world.dept_a).select_related("task", "department"),
+                 "请广州市荔湾区妇女联合会尽快提交")
+    from jixiao.web.models import Reminder
+
+    world.reminder_a = Reminder.objects.get()
+    return world
+
+
 def _snapshot(ev: Evaluation):
+    from jixiao.web.models import Attachment, ReviewScore
+
     ev.refresh_from_db()
-    return (ev.status, ev.version, ev.revision_count, Comment.objects.filter(evaluation=ev).count())
+    return (ev.status, ev.version, ev.revision_count, Comment.objects.filter(evaluation=ev).count(),
+            Attachment.objects.filter(evaluation=ev).count(), ReviewScore.objects.filter(evaluation=ev).count())
 
 
-def _routes(pk: int):
-    """(method, url, data) for every route that takes an evaluation id."""
+def _routes(pk: int, aid: int = 0):
+    """(method, url, data) for every route that takes an evaluation id (aid: an attachment of it)."""
     return [
         ("get", f"/e/{pk}/", None),
         ("post", f"/e/{pk}/", {"base_version": "1", "department.name": "篡改"}),
@@ -35,6 +58,10 @@ def _routes(pk: int):
         ("post", f"/e/{pk}/step/unaccept/", {"comment": "x"}),
         ("post", f"/e/{pk}/step/unpublish/", {"comment": "x"}),
         ("post", f"/e/{pk}/comment/", {"path": "finance.budget", "text": "篡改"}),
+        ("post", f"/e/{pk}/attachments/", {"attachment": SimpleUploadedFile("x.pdf", b"%PDF-1.4 x")}),
+        ("get", f"/e/{pk}/attachments/{aid}/", None),
+        ("post", f"/e/{pk}/attachments/{aid}/delete/", {}),
+        ("post", f"/e/{pk}/review-scores/", {"revision": "1", "score.tasks[0].indicators[0]": "1", "reason.tasks[0].indicators[0]": "篡改"}),
         ("get", f"/e/{pk}/history/", None),
         ("get", f"/e/{pk}/history/diff/?a=1&b=1", None),
         ("get", f"/e/{pk}/revision/1/", None),
@@ -44,7 +71,7 @@ def _routes(pk: int):
 
 @pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_other_department_gets_404_and_nothing_changes(world, client_for, index):
-    method, url, data = _routes(world.ev_a.pk)[index]
+    method, url, data = _routes(world.ev_a.pk, world.attachment_a.pk)[index]
     before = _snapshot(world.ev_a)
     client = client_for(world.filler_b)
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
@@ -55,7 +82,7 @@ def test_other_department_gets_404_and_nothing_changes(world, client_for, index)
 
 @pytest.mark.parametrize("index", range(len(_routes(0))))
 def test_anonymous_is_sent_to_login(world, client, index):
-    method, url, data = _routes(world.ev_a.pk)[index]
+    method, url, data = _routes(world.ev_a.pk, world.attachment_a.pk)[index]
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
     assert response.status_code == 302 and response["Location"].startswith("/login/")
 
@@ -187,19 +214,48 @@ def _bureau_routes(world):
     return [
         ("get", "/dashboard/", None),
         ("get", "/dashboard/?year=2023&kind=department", None),
+        ("post", "/review/bulk/", {"action": "accept", "ids": ["1", "2"]}),
+        ("get", "/review/archive/?year=2023", None),
+        ("post", "/tasks/", {"title": "篡改", "year": str(world.year.pk), "deadline": "2030-01-01", "scope": "all"}),
+        ("get", f"/tasks/{world.task.pk}/", None),
+        ("post", f"/tasks/{world.task.pk}/remind/", {"ids": list(world.task.assignments.values_list("pk", flat=True))}),
+        ("post", f"/tasks/{world.task.pk}/extend/", {"ids": list(world.task.assignments.values_list("pk", flat=True)),
+                                                     "deadline": "2030-01-01"}),
     ]
 
 
-@pytest.mark.parametrize("index", range(len(_bureau_routes(None))))
+def _task_snapshot(world):
+    from jixiao.web.models import Assignment, Reminder, Task
+
+    return (Task.objects.count(), Reminder.objects.count(), list(Assignment.objects.values_list("deadline", flat=True)))
+
+
+BUREAU_ROUTES = 8  # len(_bureau_routes(world)), checked in the test (the list needs the world's ids)
+
+
+@pytest.mark.parametrize("index", range(BUREAU_ROUTES))
 def test_bureau_routes_refuse_a_filler_and_send_anonymous_to_login(world, client_for, client, index):
+    assert len(_bureau_routes(world)) == BUREAU_ROUTES
     method, url, data = _bureau_routes(world)[index]
-    before = [_snapshot(world.ev_a), _snapshot(world.ev_b)]
+    before = [_snapshot(world.ev_a), _snapshot(world.ev_b), _task_snapshot(world)]
     response = getattr(client_for(world.filler_b), method)(url, data) if data is not None else getattr(client_for(world.filler_b), method)(url)
     assert response.status_code == 403, url
     assert "广州市荔湾区妇女联合会" not in response.content.decode()
     response = getattr(client, method)(url, data) if data is not None else getattr(client, method)(url)
     assert response.status_code == 302 and response["Location"].startswith("/login/"), url
-    assert [_snapshot(world.ev_a), _snapshot(world.ev_b)] == before
+    assert [_snapshot(world.ev_a), _snapshot(world.ev_b), _task_snapshot(world)] == before
+
+
+def test_a_filler_sees_only_own_tasks_and_reminders(world, client_for):
+    """The task list is every department's own; another department's 催报 cannot be read or marked read."""
+    page = client_for(world.filler_b).get("/tasks/").content.decode()
+    assert "2023年度自评" in page and "请广州市荔湾区妇女联合会尽快提交" not in page
+    assert "请广州市荔湾区妇女联合会尽快提交" not in client_for(world.filler_b).get("/").content.decode()
+    response = client_for(world.filler_b).post(f"/reminders/{world.reminder_a.pk}/read/")
+    assert response.status_code == 404
+    world.reminder_a.refresh_from_db()
+    assert world.reminder_a.read_at is None
+    assert "请广州市荔湾区妇女联合会尽快提交" in client_for(world.filler_a).get("/").content.decode()
 
 
 OPEN_TO_ANONYMOUS = {"login", "logout", "healthz", "session", "public", "public_detail", "public_download"}
@@ -209,7 +265,8 @@ def _every_route(world):
     """Each named route of the app with its parameters filled in (an evaluation, a user, a format, an action)."""
     from jixiao.web.urls import urlpatterns
 
-    values = {"pk": world.ev_a.pk, "number": 1, "fmt": "xlsx", "action": "submit"}
+    values = {"pk": world.ev_a.pk, "number": 1, "fmt": "xlsx", "action": "submit", "aid": world.attachment_a.pk,
+              "tid": world.task.pk, "rid": world.reminder_a.pk}
     for pattern in urlpatterns:
         url = "/" + str(pattern.pattern)
         for name in pattern.pattern.converters:

@@ -23,6 +23,12 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
     return _render(view, path)
 
 
+def render_summary_xlsx(year: int, rows, path: str | Path) -> Path:
+    from .summary import render_summary_xlsx as _render
+
+    return _render(year, rows, path)
+
+
 def render_html(view: ReportView) -> str:
     from .html import render_html as _render
 
@@ -37,5 +43,5 @@ def render_markdown(view: ReportView) -> str:
 
 __all__ = [
     "Block", "PdfUnavailable", "ReportView", "build_view", "make_view", "pdf_available",
-    "render_docx", "render_html", "render_markdown", "render_pdf", "render_xlsx",
+    "render_docx", "render_html", "render_markdown", "render_pdf", "render_summary_xlsx", "render_xlsx",
 ]

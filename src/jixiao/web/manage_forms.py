@@ -32,7 +32,7 @@ class DeadlineForm(forms.ModelForm):
 class DepartmentForm(forms.ModelForm):
     class Meta:
         model = Department
-        fields = ["name", "code"]
+        fields = ["name", "code", "group"]
         error_messages = {"name": {"unique": "已有同名的单位。"}}
 
     def clean_name(self):
@@ -41,6 +41,9 @@ class DepartmentForm(forms.ModelForm):
             raise forms.ValidationError("请填写单位名称。")
         return name
 
+    def clean_group(self):
+        return " ".join(self.cleaned_data["group"].split())
+
 
 class UserForm(forms.Form):
     """Who a user is and what they may do; the same form creates and edits (username fixed once created)."""
@@ -48,6 +51,8 @@ class UserForm(forms.Form):
     username = forms.RegexField(label="用户名", max_length=150, regex=r"^[\w.@+-]+\Z",
                                 error_messages={"invalid": "用户名只能包含字母、数字和 @ . + - _。"})
     full_name = forms.CharField(label="姓名", max_length=150, required=False)
+    email = forms.EmailField(label="电子邮箱（收催报邮件，可不填）", required=False,
+                             error_messages={"invalid": "电子邮箱格式不对。"})
     role = forms.ChoiceField(label="角色", choices=Role.choices)
     department = forms.ModelChoiceField(label="所在单位", queryset=Department.objects.all(), required=False,
                                         empty_label="（无：审核人、管理员）")

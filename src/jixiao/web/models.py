@@ -45,6 +45,8 @@ class Year(models.Model):
 class Department(models.Model):
     name = models.CharField("单位名称", max_length=200, unique=True)
     code = models.CharField("预算编码", max_length=50, blank=True)
+    # 分组: a bureau's own grouping (e.g. 教育系统, 街道), for issuing a task to a group of departments at once
+    group = models.CharField("分组", max_length=100, blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -152,6 +154,89 @@ class AuditLog(models.Model):
     evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     detail = models.TextField(blank=True)
     ip = models.GenericIPAddressField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+
+class ReviewScore(models.Model):
+    """The reviewer's own 复核评分 of one indicator row of one revision, with the reason, beside the unit's 得分.
+
+    Kept per revision: a resubmitted draft is a new revision and is scored afresh; the earlier scores stay with
+    the revision they judged."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="review_scores")
+    revision_number = models.PositiveIntegerField("版本号")
+    path = models.CharField("指标", max_length=200)  # tasks[0].indicators[2]
+    score = models.DecimalField("复核评分", max_digits=6, decimal_places=2)
+    reason = models.TextField("理由")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["evaluation", "revision_number", "path"],
+                                               name="one_review_score_per_row")]
+        ordering = ["revision_number", "pk"]
+
+
+class Attachment(models.Model):
+    """A 佐证材料 file of an evaluation. Stored under a generated name; the user's file name is only shown."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.PROTECT, related_name="attachments")
+    stored_name = models.CharField(max_length=80, unique=True)  # <uuid hex><suffix>, generated, never the user's
+    name = models.CharField("文件名", max_length=150)  # as uploaded, for display and the download's name only
+    suffix = models.CharField(max_length=10)
+    size = models.PositiveIntegerField("大小")
+    sha256 = models.CharField(max_length=64)
+    note = models.CharField("说明", max_length=200, blank=True)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+
+class Task(models.Model):
+    """A self-evaluation task the finance bureau issues for a year and kind to chosen departments, with a deadline."""
+
+    year = models.ForeignKey(Year, on_delete=models.PROTECT, related_name="tasks")
+    kind = models.CharField("评价类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    title = models.CharField("任务名称", max_length=200)
+    deadline = models.DateField("截止日期")
+    note = models.TextField("要求", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-year__year", "-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Assignment(models.Model):
+    """One department's part of a task; its deadline starts as the task's and may be extended for it alone."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="assignments")
+    deadline = models.DateField("截止日期")
+    extended = models.BooleanField("已延期", default=False)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["task", "department"], name="one_assignment_per_department")]
+        ordering = ["department__name"]
+
+
+class Reminder(models.Model):
+    """催报: the bureau's reminder to a department about a task, shown in the app until read."""
+
+    assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="reminders")
+    text = models.TextField("催报内容")
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+    read_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                related_name="+")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

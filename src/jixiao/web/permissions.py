@@ -34,14 +34,15 @@ NEEDS_REASON = {"return", "unaccept", "unpublish"}
 
 
 def taken_up(evaluation: Evaluation) -> bool:
-    """Whether the bureau has started on a submitted evaluation: a reviewer's comment since it was submitted."""
-    from .models import Comment, Transition
+    """Whether the bureau has started on a submitted evaluation: a reviewer's comment or 复核评分 since it was submitted."""
+    from .models import Comment, ReviewScore, Transition
 
     last = Transition.objects.filter(evaluation=evaluation, to_status=Status.SUBMITTED).order_by("-created_at", "-pk").first()
     comments = Comment.objects.filter(evaluation=evaluation).exclude(user__profile__role=Role.FILLER)
     if last is not None:
         comments = comments.filter(created_at__gte=last.created_at)
-    return comments.exists()
+    scored = ReviewScore.objects.filter(evaluation=evaluation, revision_number=evaluation.version)
+    return comments.exists() or scored.exists()
 
 
 def profile_of(user) -> Profile | None:
@@ -111,9 +112,9 @@ def allowed_actions(user, evaluation: Evaluation) -> list[str]:
     return actions
 
 
-def require_reviewer(user) -> None:
+def require_reviewer(user, what: str = "查看审核队列") -> None:
     if not is_bureau(user):
-        raise PermissionDenied("只有财政局审核人可以查看审核队列。")
+        raise PermissionDenied(f"只有财政局审核人可以{what}。")
 
 
 def creatable_departments(user):
@@ -132,3 +133,8 @@ def role_context(request) -> dict:
     """Template context: the user's role label, for the header."""
     role = role_of(request.user) if hasattr(request, "user") else None
     return {"role": role, "role_label": Role(role).label if role else "", "is_bureau": role in (Role.REVIEWER, Role.ADMIN)}
+
+
+def can_delete_attachment(user, evaluation: Evaluation, attachment) -> bool:
+    """佐证材料 are removed by whoever uploaded them, while the evaluation can still be changed."""
+    return can_edit(user, evaluation) and attachment.uploaded_by_id == user.pk

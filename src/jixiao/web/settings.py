@@ -10,6 +10,8 @@ JIXIAO_LOGIN_FAILURES / JIXIAO_LOCKOUT_MINUTES   login throttling (django-axes):
 JIXIAO_CLIENT_IP_HEADER   behind a reverse proxy: the header that carries the client's address (e.g. X-Real-IP)
 JIXIAO_HTTPS          1: the site is served over HTTPS — Secure cookies, HSTS, redirect to https (docs/deploy.md)
 JIXIAO_RULESETS_DIR   rule sets an administrator installed, as <name>.yaml (read by jixiao.rules)
+JIXIAO_SMTP_HOST / _PORT / _USER / _PASSWORD / _TLS, JIXIAO_MAIL_FROM   催报 also by e-mail (optional)
+JIXIAO_ATTACHMENTS_DIR  佐证材料 files (default <data dir>/attachments); shared by every instance
 """
 
 from __future__ import annotations
@@ -131,6 +133,21 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # the editor script reads no cookie; the form carries the token
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
+
+# 佐证材料 files (web/attachments.py), under generated names; instances behind one proxy must share this folder.
+ATTACHMENTS_DIR = Path(os.environ.get("JIXIAO_ATTACHMENTS_DIR", "") or DATA_DIR / "attachments").resolve()
+
+# 催报 by e-mail as well, when an SMTP server is set (JIXIAO_SMTP_HOST); otherwise reminders are in the app only.
+EMAIL_HOST = os.environ.get("JIXIAO_SMTP_HOST", "").strip()
+EMAIL_PORT = int(os.environ.get("JIXIAO_SMTP_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("JIXIAO_SMTP_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("JIXIAO_SMTP_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("JIXIAO_SMTP_TLS") == "1"  # STARTTLS
+EMAIL_TIMEOUT = 10
+DEFAULT_FROM_EMAIL = os.environ.get("JIXIAO_MAIL_FROM", "jixiao@localhost")
+EMAIL_BACKEND = ("django.core.mail.backends.smtp.EmailBackend" if EMAIL_HOST
+                 else "django.core.mail.backends.dummy.EmailBackend")
+JIXIAO_MAIL_REMINDERS = bool(EMAIL_HOST)
 
 # Uploads: the app reads at most this much of a request body and of one file (see views/upload.py).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

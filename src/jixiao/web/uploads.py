@@ -7,6 +7,7 @@ through the extractor. Every problem is a message for the user, never an excepti
 from __future__ import annotations
 
 import dataclasses
+import io
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -36,7 +37,31 @@ class Parsed:
     report: bool = False  # read from a published report (PDF/DOCX), not from a data file
 
 
-def _check_zip(path: Path) -> None:
+# what a file of each binary type starts with: a file whose content does not match its extension is refused
+MAGIC = {".xlsx": b"PK\x03\x04", ".docx": b"PK\x03\x04", ".pdf": b"%PDF",
+         ".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+MAGIC_NAMES = {".xlsx": "Office 文件", ".docx": "Office 文件", ".pdf": "PDF", ".png": "PNG 图片", ".jpg": "JPEG 图片",
+               ".jpeg": "JPEG 图片"}
+
+
+def check_size(data: bytes, limit: int | None = None) -> None:
+    limit = MAX_UPLOAD if limit is None else limit
+    if len(data) > limit:
+        raise UploadRejected(f"文件过大（{len(data) / 1024 / 1024:.1f} MB），上限为 {limit // 1024 // 1024} MB。")
+    if not data:
+        raise UploadRejected("文件是空的。")
+
+
+def check_content(suffix: str, data: bytes) -> None:
+    """The content is what the extension says (file header), and an Office file does not inflate beyond the limit."""
+    magic = MAGIC.get(suffix)
+    if magic is not None and not data.startswith(magic):
+        raise UploadRejected(f"文件内容不是 {MAGIC_NAMES[suffix]}（扩展名与内容不符）。")
+    if suffix in ZIP_TYPES:
+        _check_zip(io.BytesIO(data))
+
+
+def _check_zip(path) -> None:
     try:
         with zipfile.ZipFile(path) as z:
             if sum(i.file_size for i in z.infolist()) > MAX_UNZIPPED:
@@ -56,7 +81,6 @@ def _from_binary(suffix: str, data: bytes, name: str):
 
 def _read_binary(suffix: str, path: Path):
     if suffix in ZIP_TYPES:
-        _check_zip(path)
         _bounded(limits.check_office, path, suffix)
     else:
         _bounded(limits.check_pdf, path)
@@ -85,20 +109,14 @@ def _bounded(check, *args) -> None:
 
 def parse_upload(name: str, data: bytes) -> Parsed:
     suffix = Path(name).suffix.lower()
-    if len(data) > MAX_UPLOAD:
-        raise UploadRejected(f"文件过大（{len(data) / 1024 / 1024:.1f} MB），上限为 {MAX_UPLOAD // 1024 // 1024} MB。")
-    if not data:
-        raise UploadRejected("文件是空的。")
+    check_size(data)
     if suffix in TEXT_TYPES:
         text, failure = decode(data, name)
         if failure is None:
             _bounded(limits.check_yaml if TEXT_TYPES[suffix] == "yaml" else limits.check_json, text)
         result = failure or load_text(text, TEXT_TYPES[suffix], name)
-    elif suffix in ZIP_TYPES and not data.startswith(b"PK\x03\x04"):
-        raise UploadRejected("文件内容不是 Office 文件（扩展名与内容不符）。")
-    elif suffix == ".pdf" and not data.startswith(b"%PDF"):
-        raise UploadRejected("文件内容不是 PDF（扩展名与内容不符）。")
     elif suffix in ZIP_TYPES or suffix == ".pdf":
+        check_content(suffix, data)
         result = _from_binary(suffix, data, name)
     else:
         raise UploadRejected(f"不支持的文件类型“{suffix or '无扩展名'}”，可上传：{ALLOWED}。")

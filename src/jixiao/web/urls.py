@@ -1,6 +1,8 @@
 from django.urls import path
 
-from .views import auth, dashboard, downloads, editor, errors, history, home, manage, public, review, upload
+from .views import (
+    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, review, tasks, upload,
+)
 
 urlpatterns = [
     path("login/", auth.LoginView.as_view(), name="login"),
@@ -16,12 +18,23 @@ urlpatterns = [
     path("e/<int:pk>/download/<str:fmt>/", downloads.download, name="download"),
     path("e/<int:pk>/step/<str:action>/", review.step, name="step"),
     path("e/<int:pk>/comment/", review.comment, name="comment"),
+    path("e/<int:pk>/review-scores/", review.scores, name="review_scores"),
+    path("e/<int:pk>/attachments/", attachments.upload, name="attachment_upload"),
+    path("e/<int:pk>/attachments/<int:aid>/", attachments.download, name="attachment_download"),
+    path("e/<int:pk>/attachments/<int:aid>/delete/", attachments.delete, name="attachment_delete"),
     path("e/<int:pk>/history/", history.history, name="history"),
     path("e/<int:pk>/history/diff/", history.diff, name="diff"),
     path("e/<int:pk>/revision/<int:number>/", history.revision, name="revision"),
     path("e/<int:pk>/revision/<int:number>/restore/", history.restore, name="restore"),
     path("review/", review.queue, name="queue"),
+    path("review/bulk/", review.bulk, name="queue_bulk"),
+    path("review/archive/", review.archive, name="queue_archive"),
     path("dashboard/", dashboard.index, name="dashboard"),
+    path("tasks/", tasks.index, name="tasks"),
+    path("tasks/<int:tid>/", tasks.detail, name="task"),
+    path("tasks/<int:tid>/remind/", tasks.remind, name="task_remind"),
+    path("tasks/<int:tid>/extend/", tasks.extend, name="task_extend"),
+    path("reminders/<int:rid>/read/", tasks.reminder_read, name="reminder_read"),
     path("public/", public.index, name="public"),
     path("public/<int:pk>/", public.detail, name="public_detail"),
     path("public/<int:pk>/<str:fmt>/", public.download, name="public_download"),

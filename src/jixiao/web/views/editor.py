@@ -8,11 +8,15 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from .. import forms
+from .. import forms, tasks
 from ...load.paths import describe
 from ..limits import TooLarge, check_document
 from ..models import Comment, Status
-from ..permissions import ACTION_LABELS, allowed_actions, can_edit, evaluation_for, require_edit
+from ..attachments import ALLOWED as ATTACHMENT_TYPES
+from ..permissions import (
+    ACTION_LABELS, allowed_actions, can_delete_attachment, can_edit, evaluation_for, is_bureau, require_edit,
+)
+from ..review_scores import EDITABLE_IN as SCORABLE, score_rows, totals
 from ..services import identity_problems, save_revision
 
 
@@ -55,7 +59,18 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
     transitions = list(evaluation.transitions.select_related("user"))
     unplaced = _attach_notes(every, findings, comments)
+    scoring = is_bureau(request.user) and evaluation.status in SCORABLE
+    # the card appears while reviewing, or once there are scores; building its rows scores the document, so only then
+    scored = evaluation.review_scores.filter(revision_number=evaluation.version).exists()
+    rows = score_rows(evaluation) if scoring or scored else []
+    files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
+        "task": tasks.for_evaluation(evaluation),
+        "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
+        "attachment_types": ATTACHMENT_TYPES,
+        "score_rows": rows,
+        "score_totals": totals(rows) if rows else None,
+        "scoring": scoring,
         "ev": evaluation,
         "rev": evaluation.current,
         "top": top,

@@ -20,7 +20,11 @@ def healthz(request):
 
 def my_evaluations(request):
     evaluations = visible_evaluations(request.user).defer(*LIGHT).order_by("-year__year", "department__name", "kind")
+    from . import tasks  # the department's tasks and 催报 head its start page
+
     return render(request, "web/home.html", {
+        "task_rows": tasks.service.progress(tasks.own_assignments(request.user)),
+        "reminders": tasks.reminders_of(request.user).filter(read_at__isnull=True),
         "evaluations": evaluations,
         "years": Year.objects.all(),
         "departments": creatable_departments(request.user),

@@ -60,12 +60,16 @@ def year_deadline(request, pk):
 
 # ---- 单位 -------------------------------------------------------------------------------------------------------
 
+def _department(dept) -> str:
+    return f"{dept.name}（编码 {dept.code or '无'}，分组 {dept.group or '无'}）"
+
+
 def departments(request):
     require_admin(request.user)
     form = DepartmentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         dept = form.save()
-        audit.record(request, "department_create", detail=f"{dept.name}（编码 {dept.code or '无'}）")
+        audit.record(request, "department_create", detail=_department(dept))
         messages.success(request, f"已新建单位“{dept.name}”。")
         return redirect("manage_departments")
     return render(request, "web/manage/departments.html", {"form": form, "departments": Department.objects.all()})
@@ -74,11 +78,11 @@ def departments(request):
 def department(request, pk):
     require_admin(request.user)
     dept = get_object_or_404(Department, pk=pk)
-    before = f"{dept.name}（编码 {dept.code or '无'}）"
+    before = _department(dept)
     form = DepartmentForm(request.POST or None, instance=dept)
     if request.method == "POST" and form.is_valid():
         form.save()
-        audit.record(request, "department_update", detail=f"{before} → {dept.name}（编码 {dept.code or '无'}）")
+        audit.record(request, "department_update", detail=f"{before} → {_department(dept)}")
         messages.success(request, f"已保存单位“{dept.name}”。")
         return redirect("manage_departments")
     return render(request, "web/manage/department.html", {"form": form, "dept": dept,
@@ -91,7 +95,8 @@ def _describe(user) -> str:
     profile = getattr(user, "profile", None)
     role = Role(profile.role).label if profile else "未分配角色"
     dept = f"，{profile.department.name}" if profile and profile.department else ""
-    return f"{user.username}（{user.get_full_name() or '无姓名'}，{role}{dept}{'' if user.is_active else '，已停用'}）"
+    mail = f"，{user.email}" if user.email else ""
+    return f"{user.username}（{user.get_full_name() or '无姓名'}，{role}{dept}{mail}{'' if user.is_active else '，已停用'}）"
 
 
 def _new_password() -> str:
@@ -105,7 +110,7 @@ def users(request):
         data, password = form.cleaned_data, _new_password()
         with transaction.atomic():
             user = get_user_model().objects.create_user(
-                username=data["username"], password=password, first_name=data["full_name"],
+                username=data["username"], password=password, first_name=data["full_name"], email=data["email"],
                 is_superuser=data["role"] == Role.ADMIN, is_staff=data["role"] == Role.ADMIN)
             Profile.objects.create(user=user, role=data["role"], department=data["department"])
         audit.record(request, "user_create", detail=_describe(user))
@@ -118,7 +123,7 @@ def users(request):
 
 def _initial(user) -> dict:
     profile = getattr(user, "profile", None)
-    return {"username": user.username, "full_name": user.first_name,
+    return {"username": user.username, "full_name": user.first_name, "email": user.email,
             "role": role_of(user), "department": profile.department_id if profile else None}
 
 
@@ -140,9 +145,9 @@ def user(request, pk):
             return redirect("manage_user", pk=pk)
         before = _describe(person)
         with transaction.atomic():
-            person.first_name = data["full_name"]
+            person.first_name, person.email = data["full_name"], data["email"]
             person.is_superuser = person.is_staff = data["role"] == Role.ADMIN
-            person.save(update_fields=["first_name", "is_superuser", "is_staff"])
+            person.save(update_fields=["first_name", "email", "is_superuser", "is_staff"])
             Profile.objects.update_or_create(user=person, defaults={"role": data["role"], "department": data["department"]})
         person.refresh_from_db()
         audit.record(request, "user_update", detail=f"{before} → {_describe(person)}")

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import tempfile
+from urllib.parse import quote, urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from .. import audit
+from ..bulk import BULK_ACTIONS, bulk_step, year_archive
 from ..models import Kind, Status, Year
 from ..queue import queue_rows
-from ..permissions import ACTION_DONE, TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, visible_evaluations
+from ..permissions import ACTION_DONE, ACTION_LABELS, TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, visible_evaluations
+from ..review_scores import ScoreError, save_scores
 from ..services import WorkflowError, add_comment, apply_transition
 
 
@@ -21,7 +28,7 @@ def queue(request):
     return render(request, "web/queue.html", {
         "rows": rows, "chosen": chosen, "years": Year.objects.values_list("year", flat=True),
         "kinds": Kind.choices, "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices],
-        "total": sum(counts.values()),
+        "total": sum(counts.values()), "bulk_actions": [(a, ACTION_LABELS[a]) for a in BULK_ACTIONS],
     })
 
 
@@ -55,3 +62,68 @@ def comment(request, pk):
         add_comment(evaluation, request.user, request.POST.get("path", ""), text, request)
         messages.success(request, "已添加意见。")
     return redirect("edit", pk=pk)
+
+
+@require_POST
+def scores(request, pk):
+    """The reviewer's 复核评分 of the current revision's indicator rows, each with its reason."""
+    evaluation = evaluation_for(request.user, pk)
+    require_reviewer(request.user, "复核评分")
+    try:
+        changed = save_scores(evaluation, request.user, request.POST, request)
+    except ScoreError as exc:
+        messages.error(request, f"复核评分未保存：{exc}")
+    else:
+        messages.success(request, f"已保存复核评分（{changed} 行有变化）。" if changed else "复核评分没有变化。")
+    return redirect(f"{reverse('edit', args=[pk])}#review-scores")
+
+
+QUEUE_FILTERS = ("year", "kind", "status", "order")
+
+
+@require_POST
+def bulk(request):
+    """审核通过 or 退回修改 for the evaluations ticked in the queue: each one as its own step."""
+    require_reviewer(request.user, "批量审核")
+    back = reverse("queue")
+    kept = urlencode({k: request.POST[k] for k in QUEUE_FILTERS if request.POST.get(k)})
+    back += f"?{kept}" if kept else ""
+    action = request.POST.get("action", "")
+    if action not in BULK_ACTIONS:
+        messages.error(request, "请选择批量操作（审核通过或退回修改）。")
+        return redirect(back)
+    ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
+    evaluations = list(visible_evaluations(request.user).filter(pk__in=ids).order_by("department__name"))
+    if not evaluations:
+        messages.error(request, "请先勾选要处理的自评。")
+        return redirect(back)
+    comment = request.POST.get("comment", "")
+    if action == "return" and not comment.strip():
+        messages.error(request, "批量退回修改时请填写退回意见（每份自评都会收到这条意见）。")
+        return redirect(back)
+    result = bulk_step(request.user, evaluations, action, comment, request)
+    if result.done:
+        messages.success(request, f"已{ACTION_LABELS[action]} {len(result.done)} 份：" + "、".join(e.department.name for e in result.done) + "。")
+    for ev, reason in result.skipped:
+        messages.warning(request, f"{ev}未处理：{reason}。")
+    return redirect(back)
+
+
+def archive(request):
+    """A year's reports and 自评表 with the 汇总表, as one ZIP (every evaluation of the year that has content)."""
+    require_reviewer(request.user, "下载年度汇总")
+    year = request.GET.get("year", "")
+    if not year.isdigit() or not Year.objects.filter(year=int(year)).exists():
+        raise Http404("没有这个评价年度")
+    kind = request.GET.get("kind", "")
+    evaluations = visible_evaluations(request.user).filter(year__year=int(year)).order_by("department__name", "kind")
+    if kind in Kind.values:
+        evaluations = evaluations.filter(kind=kind)
+    handle = tempfile.TemporaryFile(prefix="jixiao-archive-", suffix=".zip")  # gone once the response is closed
+    count, problems = year_archive(int(year), list(evaluations), handle, with_pdf=request.GET.get("pdf") == "1")
+    handle.seek(0)
+    audit.record(request, "download", None, f"{year}年度汇总压缩包：{count} 份自评" + (f"；{len(problems)} 条说明" if problems else ""))
+    filename = f"{year}年度预算绩效自评汇总.zip"
+    response = FileResponse(handle, content_type="application/zip")
+    response["Content-Disposition"] = f"attachment; filename=\"jixiao-{year}.zip\"; filename*=UTF-8''{quote(filename)}"
+    return response

@@ -1,0 +1,106 @@
+"""The 汇总表: one XLSX row per evaluation of a year — funds, execution rate, the unit's and the review's scores.
+
+Amounts are shown in 万元 whatever unit each evaluation used (Money converts exactly); the execution rate is
+jixiao.model's (Evaluation.execution_rate), written as a formula over the two amounts with its result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
+
+from ..model import Evaluation, MoneyUnit
+from ..rules import ScoreCard
+from .xlsx_cache import Formulas
+from .xlsx_style import CENTER, LEFT, MONEY, RATE, SCORE, TITLE_FONT, note, style, text_cell
+
+HEADS = ("序号", "单位名称", "评价类型", "状态", "全年预算数（万元）", "全年执行数（万元）", "预算执行率",
+         "单位自评得分", "单位自评等级", "复核得分（规则集测算）", "复核等级", "审核人复核评分合计")
+WIDTHS = (6, 30, 14, 10, 16, 16, 12, 12, 12, 14, 10, 14)
+_RATE_PLACES = Decimal("1e-10")
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    department: str
+    kind: str  # 部门整体支出 / 项目支出
+    status: str  # the workflow status as the caller names it
+    budget: Decimal | None  # 万元
+    executed: Decimal | None  # 万元
+    execution_rate: Decimal | None  # percent, from jixiao.model
+    declared_score: Decimal | None
+    declared_grade: str
+    review_score: Decimal | None  # the rule set's total
+    review_grade: str
+    reviewer_total: Decimal | None = None  # the reviewer's own 复核评分, summed over the rows scored
+
+
+def summary_row(ev: Evaluation, scorecard: ScoreCard | None, status: str = "",
+                reviewer_total: Decimal | None = None) -> SummaryRow:
+    funds = ev.funds()
+    wan = (lambda m: m.to(MoneyUnit.WAN).amount if m is not None else None)
+    return SummaryRow(
+        department=ev.department.name, kind=ev.kind.label, status=status, budget=wan(funds.budget),
+        executed=wan(funds.executed), execution_rate=ev.execution_rate(), declared_score=ev.declared_score,
+        declared_grade=(ev.declared_grade or "").strip(),
+        review_score=scorecard.total if scorecard is not None else None,
+        review_grade=(scorecard.grade_label or scorecard.grade) if scorecard is not None else "",
+        reviewer_total=reviewer_total)
+
+
+def _put(ws, row: int, col: int, value, **kwargs) -> None:
+    """A bordered cell: text as text (never a formula), Decimals as numbers. The 自评表's `put` sizes rows for its
+    own ten columns; this table has its own widths and lets Excel wrap."""
+    cell = ws.cell(row, col)
+    if isinstance(value, str):
+        text_cell(cell, value)
+    elif isinstance(value, Decimal):
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    elif value is not None:
+        cell.value = value
+    style(ws, row, col, **kwargs)
+
+
+def render_summary_xlsx(year: int, rows: list[SummaryRow], path: str | Path) -> Path:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "汇总表"
+    formulas = Formulas()
+    for i, width in enumerate(WIDTHS, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
+    text_cell(ws.cell(1, 1), f"{year}年度预算绩效自评汇总表")
+    ws.cell(1, 1).alignment, ws.cell(1, 1).font = CENTER, TITLE_FONT
+    ws.row_dimensions[1].height = 30
+    for col, head in enumerate(HEADS, 1):
+        _put(ws, 2, col, head, head=True)
+    for n, r in enumerate(rows, 1):
+        row = n + 2
+        _put(ws, row, 1, n)
+        _put(ws, row, 2, r.department, align=LEFT)
+        _put(ws, row, 3, r.kind)
+        _put(ws, row, 4, r.status)
+        _put(ws, row, 5, r.budget, fmt=MONEY)
+        _put(ws, row, 6, r.executed, fmt=MONEY)
+        if r.execution_rate is not None:  # a formula over the two amounts, with jixiao.model's result cached
+            formulas.put(ws, row, 7, f'=IF(N(E{row})<=0,"",F{row}/E{row})', (r.execution_rate / 100).quantize(_RATE_PLACES))
+        style(ws, row, 7, fmt=RATE)
+        _put(ws, row, 8, r.declared_score, fmt=SCORE)
+        _put(ws, row, 9, r.declared_grade or None)
+        _put(ws, row, 10, r.review_score, fmt=SCORE, review=True)
+        _put(ws, row, 11, r.review_grade or None, review=True)
+        _put(ws, row, 12, r.reviewer_total, fmt=SCORE, review=True)
+    last = len(rows) + 2
+    note(ws, last + 1, "注：金额统一折算为万元；预算执行率 = 全年执行数 ÷ 全年预算数（部门整体为收支情况，未填时为各任务合计）；"
+                       "单位自评得分、等级为单位填报；复核得分、复核等级由 jixiao 按各自评所用规则集测算，供复核参考；"
+                       "审核人复核评分合计为审核人逐行复核评分之和（未评分的行不计入）。", span=len(HEADS))
+    ws.freeze_panes = "C3"
+    wb.properties.creator = "jixiao"
+    path = Path(path)
+    wb.save(path)
+    formulas.write_results(path, wb.sheetnames)
+    return path
