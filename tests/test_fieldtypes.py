@@ -52,3 +52,27 @@ def test_a_new_type_shows_in_the_schema_the_docs_the_template_and_the_editor():
 def test_every_field_of_the_format_has_a_type_object():
     assert all(isinstance(f.type, FieldType) and f.type is TYPES[f.type.name] for _, f in walk(ROOT))
     assert all(f.type.convert is not None for _, f in walk(ROOT) if not f.type.container)
+
+
+def test_project_dates_are_read_in_the_ways_a_clerk_writes_them():
+    from jixiao.load import load_text
+
+    text = """jixiao: 1
+kind: project
+year: 2024
+unit: 万元
+department: {{name: 某区图书馆}}
+tasks:
+  - name: 分馆建设
+    start_date: {start}
+    end_date: {end}
+    budget: 10
+    executed: 10
+"""
+    for start, end in (("2024-03-01", "2024年11月30日"), ("2024/3/1", "2024.11.30")):
+        result = load_text(text.format(start=start, end=end), "yaml", "示例.yaml")
+        task = result.evaluation.tasks[0]
+        assert (task.start_date, task.end_date) == (datetime.date(2024, 3, 1), datetime.date(2024, 11, 30))
+    bad = load_text(text.format(start="2024-02-30", end="年底"), "yaml", "示例.yaml")
+    assert {f.code for f in bad.findings} == {"JX-L005"} and len(bad.findings) == 2
+    assert bad.evaluation.tasks[0].start_date is None

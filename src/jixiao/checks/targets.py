@@ -27,6 +27,7 @@ def check_filling(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
             yield from _target_setting(path, ind)
         yield from _placeholders(f"tasks[{ti}]", task, live)
         yield from _scores_partly_filled(f"tasks[{ti}]", task, [ind for _, ind in live])
+        yield from _dates(f"tasks[{ti}]", task, live, ev.year)
         yield from _fund_rows(f"tasks[{ti}]", task, p)
     yield from _empty_sections(ev, p)
 
@@ -69,6 +70,25 @@ def _scores_partly_filled(tpath: str, task: Task, inds: list[Indicator]) -> Iter
         yield finding("JX-I019", f"{tpath}.indicators", task.where("indicators") or task.location, task=task.name,
                       count=len(blank), total=len(inds), names="、".join(label(i) for i in blank[:3])
                       + ("等" if len(blank) > 3 else ""))
+
+
+def _dates(tpath: str, task: Task, inds: list[tuple[int, Indicator]], year: int | None) -> Iterator[Finding]:
+    """The project's own period: it ends after it starts, and its deadlines fall inside it."""
+    start, end = task.start_date, task.end_date
+    if start is not None and end is not None and end < start:
+        yield finding("JX-I020", f"{tpath}.end_date", task.where("end_date"), task=task.name,
+                      problem=f"结束日期 {end.isoformat()} 早于开始日期 {start.isoformat()}")
+        return
+    if end is None:
+        return
+    for ii, ind in inds:
+        span = ind.target.date if ind.target is not None else None
+        if span is None or ind.target.op is Operator.GE:
+            continue
+        (y, m, d), _ = span.bounds(year or end.year)
+        if y and (y, m, d) > (end.year, end.month, end.day):
+            yield finding("JX-I020", f"{tpath}.indicators[{ii}].target", ind.where("target"), task=task.name,
+                          problem=f"指标{label(ind)}的期限“{ind.target.text}”晚于项目结束日期 {end.isoformat()}")
 
 
 def _fund_rows(tpath: str, task: Task, p: CheckParams) -> Iterator[Finding]:

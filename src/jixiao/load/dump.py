@@ -6,6 +6,7 @@ Writing what was loaded and loading it again gives the same model: that is the l
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any
@@ -18,6 +19,8 @@ from .fieldtypes import LIST, OBJECT
 
 
 def _value(v: Any) -> Any:
+    if isinstance(v, date):
+        return v.isoformat()  # 2024-03-01: the same text in YAML, JSON and the template
     if isinstance(v, Money):
         return v.amount
     if isinstance(v, Quantity):

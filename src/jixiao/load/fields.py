@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import ByNature, BySource, Finance, Kind, Level1, MoneyUnit
-from .fieldtypes import BOOL, DECIMAL, ENUM, INT, LIST, MONEY, OBJECT, QUANTITY, RATE, STR, TEXTS, FieldType
+from .fieldtypes import BOOL, DATE, DECIMAL, ENUM, INT, LIST, MONEY, OBJECT, QUANTITY, RATE, STR, TEXTS, FieldType
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,10 @@ TASK = Field(
         _money("executed", "预算完成数", "全年执行数", "执行数", doc="预算完成数（执行数）。", example=91.20),
         Field("execution_rate", ("执行率",), RATE, "作者填写的执行率（百分数，如 100 或 100%）。", example="100%"),
         Field("execution_note", ("执行偏差说明",), STR, "执行率偏低或超预算时的说明。", widget="textarea"),
+        Field("start_date", ("开始日期", "项目开始时间", "实施开始时间"), DATE,
+              "项目（任务）的实施开始日期，如 2024-03-01。", example="2024-01-01"),
+        Field("end_date", ("结束日期", "项目完成时间", "实施结束时间"), DATE,
+              "项目（任务）的实施结束日期；时效指标的期限不应晚于它。", example="2024-12-31"),
         Field("execution_weight", ("预算执行率分值", "资金分值"), DECIMAL,
               "自评表“年度资金总额”行的分值，照单位填写（多为 10）。", example=10),
         Field("execution_score", ("预算执行率得分", "资金得分"), DECIMAL,

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -152,6 +153,24 @@ def _rate(v: Any, r: Reading) -> Decimal | None:
     return n
 
 
+_DATE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _date(v: Any, r: Reading) -> date | None:
+    """2023-03-01, 2023年3月1日, 2023/3/1, 2023.3.1, or an Excel or YAML date."""
+    if isinstance(v, datetime):
+        return v.date()
+    if isinstance(v, date):
+        return v
+    m = _DATE.match(unicodedata.normalize("NFKC", str(v))) if isinstance(v, (str, int)) else None
+    if m:
+        try:
+            return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            pass
+    return r.fail("日期（如 2024-03-31 或 2024年3月31日）")
+
+
 def _bool(v: Any, r: Reading) -> bool | None:
     if isinstance(v, bool):
         return v
@@ -212,10 +231,11 @@ RATE = FieldType("rate", "百分数", _rate, _NUMBER_OR_TEXT, excel_format="0.00
 QUANTITY = FieldType("quantity", "指标值", _quantity, _NUMBER_OR_TEXT, excel_format="@",
                      from_percent_cell=_percent_text)
 BOOL = FieldType("bool", "是/否", _bool, {"type": ["boolean", "string"]}, widget="select")
+DATE = FieldType("date", "日期", _date, {"type": "string"}, excel_format="yyyy-mm-dd")
 TEXTS = FieldType("texts", "文字或文字列表", _texts,
                   {"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}, widget="lines")
 ENUM = FieldType("enum", "取值之一", _enum, _enum_schema, widget="select")
 OBJECT = FieldType("object", "键值对", container=True)
 LIST = FieldType("list", "列表", container=True)
 
-TYPES = {t.name: t for t in (STR, INT, DECIMAL, MONEY, RATE, QUANTITY, BOOL, TEXTS, ENUM, OBJECT, LIST)}
+TYPES = {t.name: t for t in (STR, INT, DECIMAL, MONEY, RATE, QUANTITY, BOOL, DATE, TEXTS, ENUM, OBJECT, LIST)}

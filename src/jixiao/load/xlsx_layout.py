@@ -141,6 +141,8 @@ TASKS = Sheet("重点任务", "table", (
     *(Column(f"{row}{head}", f"tasks[].by_source.{key}.{part}", 16)
       for key, row in (("current_year", "当年财政拨款"), ("carried_over", "上年结转资金"), ("other", "其他资金"))
       for part, head in (("initial_budget", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))),
+    Column("开始日期", "tasks[].start_date", 14),
+    Column("结束日期", "tasks[].end_date", 14),
 ), required=True, aliases=("重点工作任务", "项目"),
     guide="每行一项重点工作任务（项目支出评价只填一行，即项目本身）。序号从 1 开始，不要重复。")
 

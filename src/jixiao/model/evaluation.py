@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import unicodedata
 from decimal import Decimal
 from enum import StrEnum
@@ -188,6 +190,8 @@ class Task(_Spending):
     outcome: str | None = None  # 目标实际完成情况及主要成效
     initial_budget: Money | None = None  # 年初预算数
     execution_note: str | None = None  # 执行偏差说明
+    start_date: date | None = None  # 项目（任务）实施开始日期
+    end_date: date | None = None  # 实施结束日期
     execution_weight: Decimal | None = None  # 年度资金总额 row: 分值, as declared by the author
     execution_score: Decimal | None = None  # 年度资金总额 row: 得分, as declared by the author
     by_source: TaskSources | None = None
