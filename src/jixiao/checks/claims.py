@@ -55,38 +55,48 @@ def evaluation_rates(ev: Evaluation) -> list[Decimal]:
 
 
 # -- JX-T006 count and list ---------------------------------------------------------------------------------
+_COUNT = re.compile(r"(\d+)\s*个")
+_COLON = re.compile(r"[:：]")
+_CJK = re.compile(r"[\u4e00-\u9fff]+$")  # search: the run ending a text; fullmatch: all of it
+
+
 @cache
-def _count_patterns(nouns: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str], tuple[str, ...]]:
-    """The count, the list heading, and the keys a count and a list meet on, for the rule set's nouns."""
-    alt = "|".join(sorted(map(re.escape, nouns), key=len, reverse=True))
-    lead = "(" + "|".join(_LEADS) + ")?"
-    count_re = re.compile(lead + r"([\u4e00-\u9fff]{0,4}?(?:" + alt + r"))\s*" + r"(\d+)\s*个|"
-                          + lead + r"(\d+)\s*个\s*([\u4e00-\u9fff]{0,4}?(?:" + alt + r"))")
-    list_re = re.compile(lead + r"([\u4e00-\u9fff]{0,4}?(?:" + alt + r"))\s*[:：]")
-    keys = tuple(sorted({lead + noun for lead in ("", *_LEADS) for noun in nouns}, key=len, reverse=True))
-    return count_re, list_re, keys
+def _count_keys(nouns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The nouns longest first, and the keys a count and a list meet on (内设 + 机构 = 内设机构)."""
+    ordered = tuple(sorted(set(nouns), key=len, reverse=True))
+    keys = tuple(sorted({lead + noun for lead in ("", *_LEADS) for noun in ordered}, key=len, reverse=True))
+    return ordered, keys
 
 
 def _counts_and_lists(passages: list[Passage], p: CheckParams) -> Iterator[Finding]:
-    count_re, list_re, keys = _count_patterns(tuple(p.organisation_nouns))
+    nouns, keys = _count_keys(tuple(p.organisation_nouns))
     counts: list[tuple[str, int, Passage, str, int]] = []
     lists: dict[str, tuple[int, Passage]] = {}
 
-    def key(lead: str | None, words: str) -> str:
-        said = (lead or "") + words  # 人民政府内设机构 → 内设机构; 内设 + 机构 → 内设机构
+    def key(said: str) -> str:  # 人民政府内设机构 → 内设机构
         return next((k for k in keys if said.endswith(k)), said)
+
+    def noun_before(text: str, at: int) -> str | None:
+        """The organisation phrase ending right before `at` (直属事业单位|10个, 内设机构|:)."""
+        run = _CJK.search(text[max(0, at - 10):at])
+        return key(run.group(0)) if run and run.group(0).endswith(nouns) else None
 
     for passage in passages:
         text = passage.text
-        if "个" not in text and ":" not in text and "：" not in text:
-            continue  # most passages: neither a count nor a list heading, skip the slow patterns
-        for m in count_re.finditer(text) if "个" in text else ():
-            prefix, noun, n = (m.group(1), m.group(2), m.group(3)) if m.group(2) else (m.group(4), m.group(6), m.group(5))
-            counts.append((key(prefix, noun), int(n), passage, m.group(0), m.end()))
-        for m in list_re.finditer(text):
-            items = _items(text, m.end())
+        for m in _COUNT.finditer(text) if "个" in text else ():
+            after = text[m.end():m.end() + 8]
+            phrase = next((after[:k + len(n)] for k in range(5) for n in nouns
+                           if after.startswith(n, k) and not re.search(r"[^\u4e00-\u9fff]", after[:k])), None)
+            lead = text[max(0, m.start() - 2):m.start()]
+            said = ((lead if lead in _LEADS else "") + phrase) if phrase else noun_before(text, m.start())
+            if said:
+                counts.append((key(said), int(m.group(1)), passage, text[max(0, m.start() - 6):m.end() + len(phrase or "")],
+                               m.end() + len(phrase or "")))
+        for m in _COLON.finditer(text) if ":" in text or "：" in text else ():
+            heading = noun_before(text, m.start())
+            items = _items(text, m.end()) if heading else None
             if items is not None:
-                lists.setdefault(key(m.group(1), m.group(2)), (items, passage))
+                lists.setdefault(heading, (items, passage))
     for counted, n, passage, said, end in counts:
         inline = _inline_items(passage.text, end)
         listed = inline if inline is not None else lists.get(counted, (None,))[0]
@@ -114,13 +124,23 @@ def _items(text: str, start: int) -> int | None:
 
 
 # -- JX-T007 doubled place name -------------------------------------------------------------------------
-_PLACE = re.compile(r"([\u4e00-\u9fff]{2,5}?[省市县区镇乡村])\1")
+_PLACE_ENDS = "省市县区镇乡村"
 
 
 def _doubled_place(passage: Passage, p: CheckParams) -> Iterator[Finding]:
-    for name in dict.fromkeys(m.group(1) for m in _PLACE.finditer(passage.text)):
-        yield finding("JX-T007", passage.path, passage.location, where=passage.label, doubled=name * 2,
-                      name=name)
+    """A place name written twice running (六安市六安市): looked for only where a place ending (市, 区 …)
+    is followed, 3–6 characters on, by the same ending."""
+    text, told = passage.text, set()
+    for i, c in enumerate(text):
+        if c not in _PLACE_ENDS:
+            continue
+        for size in range(3, 7):
+            name = text[i - size + 1:i + 1] if i - size + 1 >= 0 else ""
+            if name and name not in told and text.startswith(name, i + 1) and _CJK.fullmatch(name):
+                told.add(name)
+                yield finding("JX-T007", passage.path, passage.location, where=passage.label, doubled=name * 2,
+                              name=name)
+                break
 
 
 # -- JX-T011 form text left in ---------------------------------------------------------------------------
@@ -222,6 +242,8 @@ def _block_points(passages: list[Passage]) -> Iterator[Finding]:
     first: dict[str, tuple[Decimal, Passage]] = {}
     told: set[str] = set()
     for passage in passages:
+        if "指标" not in passage.text or "分" not in passage.text:
+            continue
         for m in _BLOCK_POINTS.finditer(passage.text):
             block, points = m.group(1), Decimal(m.group(2))
             seen = first.setdefault(block, (points, passage))
