@@ -85,8 +85,11 @@ def _counts_and_lists(passages: list[Passage], p: CheckParams) -> Iterator[Findi
         text = passage.text
         for m in _COUNT.finditer(text) if "个" in text else ():
             after = text[m.end():m.end() + 8]
-            phrase = next((after[:k + len(n)] for k in range(5) for n in nouns
-                           if after.startswith(n, k) and not re.search(r"[^\u4e00-\u9fff]", after[:k])), None)
+            found = [(j, -len(n), n) for n in nouns if 0 <= (j := after.find(n)) <= 4]  # nearest, then longest
+            phrase = None
+            if found:
+                j, _, n = min(found)
+                phrase = after[:j + len(n)] if j == 0 or _CJK.fullmatch(after[:j]) else None
             lead = text[max(0, m.start() - 2):m.start()]
             said = ((lead if lead in _LEADS else "") + phrase) if phrase else noun_before(text, m.start())
             if said:
@@ -125,18 +128,20 @@ def _items(text: str, start: int) -> int | None:
 
 # -- JX-T007 doubled place name -------------------------------------------------------------------------
 _PLACE_ENDS = "省市县区镇乡村"
+_PLACE_END = re.compile(f"[{_PLACE_ENDS}]")
 
 
 def _doubled_place(passage: Passage, p: CheckParams) -> Iterator[Finding]:
     """A place name written twice running (六安市六安市): looked for only where a place ending (市, 区 …)
     is followed, 3–6 characters on, by the same ending."""
     text, told = passage.text, set()
-    for i, c in enumerate(text):
-        if c not in _PLACE_ENDS:
-            continue
+    for m in _PLACE_END.finditer(text):
+        i, end = m.start(), m.group(0)
         for size in range(3, 7):
-            name = text[i - size + 1:i + 1] if i - size + 1 >= 0 else ""
-            if name and name not in told and text.startswith(name, i + 1) and _CJK.fullmatch(name):
+            if i + size >= len(text) or text[i + size] != end or i - size + 1 < 0:
+                continue  # the second copy must end with the same character, `size` on
+            name = text[i - size + 1:i + 1]
+            if name not in told and text.startswith(name, i + 1) and _CJK.fullmatch(name):
                 told.add(name)
                 yield finding("JX-T007", passage.path, passage.location, where=passage.label, doubled=name * 2,
                               name=name)
@@ -149,8 +154,13 @@ def _instructions(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.MULTILINE)
 
 
+_INSTRUCTION_MAX = 150  # a cell left with only the form's instruction is short; a long text has the unit's words
+
+
 def _form_text(passage: Passage, p: CheckParams) -> Iterator[Finding]:
     text = passage.text.strip()
+    if len(text) > _INSTRUCTION_MAX:
+        return
     if _instructions(tuple(p.form_instruction_patterns)).search(text):
         yield finding("JX-T011", passage.path, passage.location, where=passage.label, excerpt=text[:30])
 

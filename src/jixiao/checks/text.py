@@ -170,7 +170,9 @@ def _doubled(passage: Passage, p: CheckParams) -> Iterator[Finding]:
 
 
 def _is_typo(text: str, i: int, c: str, p: CheckParams) -> bool:
-    if any(word in text[max(0, i - 4):i + 6] and _covers(text, i, word) for word in p.typo_doubling_allowed):
+    pair = c + c
+    if any(pair in word and word in text[max(0, i - 4):i + 6] and _covers(text, i, word)
+           for word in p.typo_doubling_allowed):
         return False
     if _in_aabb(text, i):
         return False  # 千千万万, 是是非非, 认认真真: reduplication, not a slip
