@@ -3,6 +3,7 @@
     review(document, ruleset=None) -> Review          # input data: an Evaluation, a load result or a document dict
     review_report(path, ruleset=None) -> Review       # a published report (PDF, DOCX, HTML, TXT, MD) via extraction
     review_file(path, ruleset=None) -> Review         # either, by the file's suffix
+    review_extraction(extraction, path, ruleset=None)  # a report already extracted (batch keeps its provenance)
 
 The command line, the web app, exports, the docs generators and the benchmarks all go through here, so the
 same document gets the same score, findings and drafts wherever it is reviewed. `ruleset` is a RuleSet, a
@@ -17,12 +18,16 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import CheckParams, Drafts, draft_sections, run_checks
 from .checks.text import check_report_text
 from .load import LoadResult, load_file, load_text
 from .model import Evaluation, Finding, Severity, round2
 from .rules import RuleSet, ScoreCard, resolve_ruleset, score
+
+if TYPE_CHECKING:
+    from .extract import Extraction
 
 # What a published report is read from; anything else is input data (YAML, JSON, the Excel template).
 REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".md"})
@@ -108,7 +113,11 @@ def review_report(path: str | Path, ruleset: RuleSet | str | None = None) -> Rev
     """
     from .extract import extract_file  # PDF and Office libraries load only when a report is read
 
-    extraction = extract_file(path)
+    return review_extraction(extract_file(path), path, ruleset)
+
+
+def review_extraction(extraction: "Extraction", path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
+    """A report already extracted (a batch keeps the Extraction for its provenance): reviewed as review_report."""
     carried = extraction.lines_of(*_CARRIED_FIELDS)
     findings = [*extraction.findings, *check_report_text(extraction.text, str(path), checked_lines=carried)]
     return _complete(extraction.evaluation, findings, ruleset, published=True)

@@ -1,0 +1,128 @@
+"""The local engine: N worker processes, each given one document at a time, each document under a time limit.
+
+A worker that overruns is killed and replaced; its document is recorded as a timeout (JX-P002). A worker that
+dies (out of memory, a crash in a C library) is replaced; its document is recorded as failed (JX-P003). At most
+one document per worker is in flight, so memory stays bounded however many files there are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+
+from ..model import Location
+from ..model.catalogue import finding
+from .task import DocumentResult, failed_result, process_document
+
+Job = tuple[str, str, int]  # path, sha256 as the parent read it, size
+
+
+def _worker(conn: Connection, ruleset: str | None) -> None:
+    """A worker's loop: documents in, results out, until told to stop (None) or the pipe closes."""
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        path, sha, _size = job
+        conn.send(process_document(path, ruleset, sha))
+
+
+class _Worker:
+    def __init__(self, context, ruleset: str | None) -> None:
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker, args=(child, ruleset), daemon=True)
+        self.process.start()
+        child.close()
+        self.job: Job | None = None
+        self.deadline = 0.0
+
+    def give(self, job: Job, timeout: float | None) -> None:
+        self.job = job
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        self.conn.send(job)
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.join()
+        self.conn.close()
+
+    def stop(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def run_local(jobs: Iterable[Job], workers: int, ruleset: str | None, timeout: float | None,
+              context_name: str = "forkserver") -> Iterator[DocumentResult]:
+    """Results as they finish (not in input order). `jobs` is consumed lazily, one per free worker."""
+    context = multiprocessing.get_context(context_name)
+    if context_name == "forkserver":  # workers start from a server that has already imported jixiao
+        context.set_forkserver_preload(["jixiao.batch.task"])
+    pending = iter(jobs)
+    pool = [_Worker(context, ruleset) for _ in range(max(1, workers))]
+    try:
+        exhausted = False
+        while True:
+            for w in pool:
+                if w.job is None and not exhausted:
+                    job = next(pending, None)
+                    if job is None:
+                        exhausted = True
+                    else:
+                        w.give(job, timeout)
+            busy = [w for w in pool if w.job is not None]
+            if not busy:
+                return
+            wait_for = min(w.deadline for w in busy) - time.monotonic()
+            ready = wait([w.conn for w in busy], timeout=None if wait_for == float("inf") else max(0.0, wait_for))
+            for i, w in enumerate(pool):
+                if w.job is None:
+                    continue
+                if w.conn in ready:
+                    result = _receive(w)
+                    if result is not None:
+                        w.job = None
+                        yield result
+                        continue
+                    yield _lost(w.job, ruleset, "处理进程意外退出", "failed")  # died mid-document
+                elif time.monotonic() >= w.deadline:
+                    yield _lost(w.job, ruleset, None, "timeout", timeout)
+                else:
+                    continue
+                w.kill()
+                pool[i] = _Worker(context, ruleset)
+    finally:
+        for w in pool:
+            if w.job is not None:
+                w.kill()
+            else:
+                w.stop()
+
+
+def _receive(w: _Worker) -> DocumentResult | None:
+    try:
+        return w.conn.recv()
+    except (EOFError, OSError):
+        return None
+
+
+def _lost(job: Job, ruleset: str | None, reason: str | None, status: str, timeout: float | None = None) -> DocumentResult:
+    path, sha, size = job
+    where = Location(file=path)
+    problem = (finding("JX-P002", location=where, seconds=f"{timeout:g}") if status == "timeout"
+               else finding("JX-P003", location=where, reason=reason))
+    return failed_result(path, sha, size, problem, status=status, ruleset=ruleset)
+
+
+ProgressCallback = Callable[[DocumentResult], None]
