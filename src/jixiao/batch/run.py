@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from itertools import chain
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -63,7 +64,7 @@ def run_batch(options: BatchOptions, on_total: Callable[[int, int], None] | None
     summary.skipped_inputs = found.skipped
     summary.total = len(found.files)
     store = Store(options.dataset, options.format)
-    interrupted = True
+    recorded = False
     try:
         store.check_meta({"ruleset": options.ruleset or ""})
         known = store.known_hashes()
@@ -73,7 +74,7 @@ def run_batch(options: BatchOptions, on_total: Callable[[int, int], None] | None
         workers = worker_count(options.jobs)
         pending: list[DocumentResult] = []
         last_write = time.monotonic()
-        for result in (*unreadable, *_engine(options, jobs, workers)):
+        for result in chain(unreadable, _engine(options, jobs, workers) if jobs else ()):  # lazily: bounded memory
             pending.append(result)
             summary.processed += 1
             summary.failed += result.status != "ok"
@@ -83,17 +84,24 @@ def run_batch(options: BatchOptions, on_total: Callable[[int, int], None] | None
                 store.write(pending)
                 pending, last_write = [], time.monotonic()
         store.write(pending)
-        interrupted = False
+        summary.seconds = time.monotonic() - clock
+        _record(store, options, started, summary, interrupted=False)
+        recorded = True
         if options.format == "parquet":
             summary.written = store.export_parquet()
     finally:
-        summary.seconds = time.monotonic() - clock
         try:
-            store.record_run(started, options.engine, worker_count(options.jobs), summary.processed, summary.skipped,
-                             summary.failed, interrupted)
+            if not recorded:  # stopped by an exception or Ctrl-C: what was written stays, and says so
+                summary.seconds = time.monotonic() - clock
+                _record(store, options, started, summary, interrupted=True)
         finally:
             store.close()
     return summary
+
+
+def _record(store: Store, options: BatchOptions, started: datetime, summary: BatchSummary, interrupted: bool) -> None:
+    store.record_run(started, options.engine, worker_count(options.jobs), summary.processed, summary.skipped,
+                     summary.failed, interrupted)
 
 
 def _jobs(files: list[Path], known: set[str], summary: BatchSummary) -> tuple[list[Job], list[DocumentResult]]:

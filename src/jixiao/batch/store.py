@@ -108,7 +108,7 @@ class Store:
         for name in (*TABLES, META, RUNS):
             target = self.dataset / f"{name}.parquet"
             order = ", ".join(KEYS.get(name, ())) or "1"
-            reader = self.con.execute(f"SELECT * FROM {name} ORDER BY {order}").fetch_record_batch(50_000)
+            reader = self.con.sql(f"SELECT * FROM {name} ORDER BY {order}").to_arrow_reader(50_000)
             with pq.ParquetWriter(target, reader.schema) as writer:
                 for batch in reader:
                     writer.write_batch(batch)
