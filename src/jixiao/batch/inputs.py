@@ -2,8 +2,8 @@
 
 A user's path is data: it is resolved and checked to be a regular file, never opened as anything but bytes;
 a link inside a folder is not followed; what is not a readable file is skipped with a finding (JX-P001).
-A .txt named on the command line is a list of paths (one a line, # starts a comment, relative to the list);
-a .txt found inside a folder is a report.
+An argument written @清单.txt is a list of paths (one a line, # starts a comment, relative to the list), as
+with javac's and pip's argument files; every other argument is a report or a folder (reports are .txt too).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from ..model import Finding, Location
 from ..model.catalogue import finding
 from ..review import REPORT_SUFFIXES
 
-LIST_SUFFIX = ".txt"
+LIST_PREFIX = "@"  # @paths.txt: a list of paths
 
 
 @dataclass
@@ -25,17 +25,18 @@ class Inputs:
     skipped: list[Finding] = field(default_factory=list)
 
 
-def collect_inputs(arguments: list[str | Path], lists_from_txt: bool = True) -> Inputs:
-    """Every report the arguments name. A .txt argument is a list of paths when `lists_from_txt`."""
+def collect_inputs(arguments: list[str | Path]) -> Inputs:
+    """Every report the arguments name; a str argument starting with @ is a list of paths."""
     found = Inputs()
     seen: set[Path] = set()
     for arg in arguments:
+        if isinstance(arg, str) and arg.startswith(LIST_PREFIX):
+            _read_list(found, seen, Path(arg[len(LIST_PREFIX):]))
+            continue
         path = Path(arg)
         if path.is_dir():
             for file in _walk(path):
                 _add(found, seen, file)
-        elif lists_from_txt and path.suffix.lower() == LIST_SUFFIX and path.is_file():
-            _read_list(found, seen, path)
         else:
             _add(found, seen, path, named=True)
     return found

@@ -30,7 +30,7 @@ def batch() -> None:
     """批量处理已公开的自评报告：提取、评分、审核，结果写入一个分析数据集（DuckDB 或 Parquet）。
 
     \b
-    jixiao batch 报告目录/ 清单.txt -o 结果.duckdb      批量处理（可中断，重新运行即续跑）
+    jixiao batch 报告目录/ @清单.txt -o 结果.duckdb     批量处理（可中断，重新运行即续跑）
     jixiao batch report 结果.duckdb -o 报告.html       生成汇总分析页面
     """
 
@@ -52,7 +52,7 @@ def batch() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="不显示进度条。")
 def batch_run(inputs: tuple[str, ...], dataset: Path, fmt: str, jobs: int | None, engine: str, scheduler: str | None,
               ruleset_name: str | None, timeout: float, quiet: bool) -> None:
-    """批量处理 输入...（文件、目录——递归查找 PDF/DOCX/HTML/TXT/MD——或每行一个路径的 .txt 清单）。"""
+    """批量处理 输入...：报告文件、目录（递归查找 PDF/DOCX/HTML/TXT/MD），或 @清单.txt（每行一个路径）。"""
     if ruleset_name and ruleset_name not in list_rulesets():
         raise click.UsageError(f"没有名为“{ruleset_name}”的规则集。可用的规则集：{'、'.join(list_rulesets())}"
                                "（批量处理只接受规则集名称，以便每个工作进程和集群节点用同一规则集）。")
