@@ -8,6 +8,7 @@ one document per worker is in flight, so memory stays bounded however many files
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import time
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
@@ -17,10 +18,14 @@ from ..model.catalogue import finding
 from .task import DocumentResult, failed_result, process_document
 
 Job = tuple[str, str, int]  # path, sha256 as the parent read it, size
+READY = "ready"  # a worker's first message: the time limit counts from here, not from starting the process
+STARTUP_SECONDS = 120  # a worker that cannot even start in this time means the machine cannot run the batch
 
 
 def _worker(conn: Connection, ruleset: str | None) -> None:
     """A worker's loop: documents in, results out, until told to stop (None) or the pipe closes."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the workers
+    conn.send(READY)
     while True:
         try:
             job = conn.recv()
@@ -38,6 +43,13 @@ class _Worker:
         self.process = context.Process(target=_worker, args=(child, ruleset), daemon=True)
         self.process.start()
         child.close()
+        try:
+            ready = self.conn.poll(STARTUP_SECONDS) and self.conn.recv() == READY
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            self.process.kill()
+            raise RuntimeError("批量处理的工作进程未能启动")
         self.job: Job | None = None
         self.deadline = 0.0
 
