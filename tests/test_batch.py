@@ -206,7 +206,10 @@ def slow_report(folder: Path) -> Path:
     return path
 
 
-def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp_path):
+@pytest.mark.parametrize("engine", ["local", "dask"])
+def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp_path, engine):
+    if engine == "dask":
+        pytest.importorskip("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
     slow = slow_report(folder)
@@ -214,7 +217,7 @@ def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp
     (folder / "old.doc.txt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     good = make_reports(folder / "good", 3)
     dataset = tmp_path / "d.duckdb"
-    summary = run_batch(BatchOptions([folder], dataset, jobs=2, timeout=3))
+    summary = run_batch(BatchOptions([folder], dataset, jobs=2, timeout=3, engine=engine))
     assert summary.processed == 6 and summary.failed == 3
     con = duckdb.connect(str(dataset), read_only=True)
     status = dict(con.execute("SELECT file_name, status FROM documents").fetchall())
