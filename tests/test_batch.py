@@ -212,7 +212,7 @@ def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp
         pytest.importorskip("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
-    slow = slow_report(folder)
+    slow_report(folder)
     (folder / "empty.txt").write_bytes(b"")
     (folder / "old.doc.txt").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 64)
     good = make_reports(folder / "good", 3)
@@ -227,7 +227,7 @@ def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp
                              "WHERE d.status <> 'ok'").fetchall())
     assert codes == {"slow.txt": "JX-P002", "empty.txt": "JX-E001", "old.doc.txt": "JX-E004"}
     assert con.execute("SELECT message FROM findings WHERE code = 'JX-P002'").fetchone()[0] == "处理超过 3 秒，已终止并记为失败"
-    assert con.execute(f"SELECT sha256 FROM documents WHERE file_name = 'slow.txt'").fetchone()[0] != ""
+    assert con.execute("SELECT sha256 FROM documents WHERE file_name = 'slow.txt'").fetchone()[0] != ""
     con.close()
 
 

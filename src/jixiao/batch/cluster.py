@@ -57,7 +57,7 @@ def run_dask(jobs: list[Job], workers: int, ruleset: str | None, timeout: float 
         running = None
         submit(threads * PER_THREAD)
         running = as_completed(first, with_results=False, loop=client.loop)
-        del first
+        first.clear()  # as_completed holds them now
         while started:
             done = running.next_batch(block=False) if timeout else []
             if not done:

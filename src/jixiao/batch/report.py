@@ -61,7 +61,7 @@ def _page(con, dataset: Path, top: int) -> str:
     runs = q("SELECT count(*), max(finished_at) FROM batch_runs")
 
     body = [
-        f"<h1>预算绩效自评报告批量分析</h1>",
+        "<h1>预算绩效自评报告批量分析</h1>",
         f'<p class="meta">数据集：{escape(str(dataset))}　生成：{datetime.now():%Y-%m-%d %H:%M}　jixiao {escape(__version__)}'
         f"　处理批次 {runs[0][0]} 次</p>",
         '<section class="cards">',

@@ -3,6 +3,7 @@ through an engine (local processes or a Dask cluster), and store the results in 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from itertools import chain
@@ -11,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from .. import __version__
 from ..model import Finding, Location
 from ..model.catalogue import finding
 from .inputs import collect_inputs
@@ -115,8 +115,6 @@ def _jobs(files: list[Path], known: set[str], summary: BatchSummary) -> tuple[li
         try:
             sha, size = file_digest(file)
         except OSError as exc:
-            import hashlib
-
             sha = "path:" + hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
             if sha not in seen:
                 seen.add(sha)
@@ -143,5 +141,3 @@ def _engine(options: BatchOptions, jobs: list[Job], workers: int) -> Iterator[Do
         return run_dask(jobs, workers, options.ruleset, timeout, options.scheduler)
     return run_local(jobs, workers, options.ruleset, timeout)
 
-
-__all__ = ["ENGINES", "BatchOptions", "BatchSummary", "run_batch", "worker_count", "__version__"]

@@ -109,9 +109,9 @@ def batch_report(dataset: Path, output: Path, top: int) -> None:
 
 
 def _require_dask() -> None:
-    try:
-        import distributed  # noqa: F401
-    except ImportError:
+    from importlib.util import find_spec
+
+    if find_spec("distributed") is None:
         click.echo("错误：--engine dask 需要 Dask：pip install 'jixiao[cluster]'", err=True)
         sys.exit(1)
 
