@@ -1,8 +1,9 @@
-"""The local engine: N worker processes, each given one document at a time, each document under a time limit.
+"""The local engine: N worker processes, each working on one document at a time under a time limit.
 
 A worker that overruns is killed and replaced; its document is recorded as a timeout (JX-P002). A worker that
 dies (out of memory, a crash in a C library) is replaced; its document is recorded as failed (JX-P003). At most
-one document per worker is in flight, so memory stays bounded however many files there are.
+two documents per worker are in flight (one worked on, one waiting, so that a worker never idles while the
+parent writes), so memory stays bounded however many files there are.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import signal
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from multiprocessing.connection import Connection, wait
 
@@ -19,6 +21,7 @@ from .task import DocumentResult, failed_result, process_document
 
 Job = tuple[str, str, int]  # path, sha256 as the parent read it, size
 READY = "ready"  # a worker's first message: the time limit counts from here, not from starting the process
+DEPTH = 2  # documents sent to a worker at once: the next is waiting while the parent writes results
 STARTUP_SECONDS = 120  # a worker that cannot even start in this time means the machine cannot run the batch
 
 
@@ -38,6 +41,8 @@ def _worker(conn: Connection, ruleset: str | None) -> None:
 
 
 class _Worker:
+    """A worker process with up to DEPTH documents sent to it; the first is the one it is working on."""
+
     def __init__(self, context, ruleset: str | None) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_worker, args=(child, ruleset), daemon=True)
@@ -50,13 +55,25 @@ class _Worker:
         if not ready:
             self.process.kill()
             raise RuntimeError("批量处理的工作进程未能启动")
-        self.job: Job | None = None
-        self.deadline = 0.0
+        self.jobs: deque[Job] = deque()
+        self.deadline = float("inf")
 
     def give(self, job: Job, timeout: float | None) -> None:
-        self.job = job
-        self.deadline = time.monotonic() + timeout if timeout else float("inf")
+        if not self.jobs:
+            self._start_clock(timeout)
+        self.jobs.append(job)
         self.conn.send(job)
+
+    def done(self, timeout: float | None) -> None:
+        """The first document's result has come: the next one sent is being worked on from now."""
+        self.jobs.popleft()
+        if self.jobs:
+            self._start_clock(timeout)
+        else:
+            self.deadline = float("inf")
+
+    def _start_clock(self, timeout: float | None) -> None:
+        self.deadline = time.monotonic() + timeout if timeout else float("inf")
 
     def kill(self) -> None:
         self.process.kill()
@@ -77,46 +94,46 @@ class _Worker:
 
 def run_local(jobs: Iterable[Job], workers: int, ruleset: str | None, timeout: float | None,
               context_name: str = "forkserver") -> Iterator[DocumentResult]:
-    """Results as they finish (not in input order). `jobs` is consumed lazily, one per free worker."""
+    """Results as they finish (not in input order). `jobs` is consumed lazily, DEPTH per worker."""
     context = multiprocessing.get_context(context_name)
     if context_name == "forkserver":  # workers start from a server that has already imported jixiao
         context.set_forkserver_preload(["jixiao.batch.task"])
     pending = iter(jobs)
+    again: deque[Job] = deque()  # sent to a worker that was then killed, before it began on them
     pool = [_Worker(context, ruleset) for _ in range(max(1, workers))]
     try:
-        exhausted = False
         while True:
             for w in pool:
-                if w.job is None and not exhausted:
-                    job = next(pending, None)
+                while len(w.jobs) < DEPTH:
+                    job = again.popleft() if again else next(pending, None)
                     if job is None:
-                        exhausted = True
-                    else:
-                        w.give(job, timeout)
-            busy = [w for w in pool if w.job is not None]
+                        break
+                    w.give(job, timeout)
+            busy = [w for w in pool if w.jobs]
             if not busy:
                 return
             wait_for = min(w.deadline for w in busy) - time.monotonic()
             ready = wait([w.conn for w in busy], timeout=None if wait_for == float("inf") else max(0.0, wait_for))
             for i, w in enumerate(pool):
-                if w.job is None:
+                if not w.jobs:
                     continue
                 if w.conn in ready:
                     result = _receive(w)
                     if result is not None:
-                        w.job = None
+                        w.done(timeout)
                         yield result
                         continue
-                    yield _lost(w.job, ruleset, "处理进程意外退出", "failed")  # died mid-document
+                    yield _lost(w.jobs[0], ruleset, "处理进程意外退出", "failed")  # died mid-document
                 elif time.monotonic() >= w.deadline:
-                    yield _lost(w.job, ruleset, None, "timeout", timeout)
+                    yield _lost(w.jobs[0], ruleset, None, "timeout", timeout)
                 else:
                     continue
                 w.kill()
+                again.extend(list(w.jobs)[1:])
                 pool[i] = _Worker(context, ruleset)
     finally:
         for w in pool:
-            if w.job is not None:
+            if w.jobs:
                 w.kill()
             else:
                 w.stop()
