@@ -3,6 +3,7 @@
     review(document, ruleset=None) -> Review          # input data: an Evaluation, a load result or a document dict
     review_report(path, ruleset=None) -> Review       # a published report (PDF, DOCX, HTML, TXT, MD) via extraction
     review_file(path, ruleset=None) -> Review         # either, by the file's suffix
+    review_extraction(extraction, path, ruleset=None)  # a report already extracted (batch keeps its provenance)
 
 The command line, the web app, exports, the docs generators and the benchmarks all go through here, so the
 same document gets the same score, findings and drafts wherever it is reviewed. `ruleset` is a RuleSet, a
@@ -31,6 +32,9 @@ if TYPE_CHECKING:
 from .model import Evaluation, Finding, Severity, round2
 from .model.money import Money, MoneyUnit, execution_rate
 from .rules import RuleSet, ScoreCard, resolve_ruleset, score
+
+if TYPE_CHECKING:
+    from .extract import Extraction
 
 # What a published report is read from; anything else is input data (YAML, JSON, the Excel template).
 REPORT_SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".html", ".htm", ".md"})
@@ -115,9 +119,14 @@ def review_report(path: str | Path, ruleset: RuleSet | str | None = None) -> Rev
     error on a value the extractor was not sure of becomes a warning that says so.
     """
     from .extract import extract_file  # PDF and Office libraries load only when a report is read
+
+    return review_extraction(extract_file(path), path, ruleset)
+
+
+def review_extraction(extraction: "Extraction", path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
+    """A report already extracted (a batch keeps the Extraction for its provenance): reviewed as review_report."""
     from .extract.chrome import blank_chrome
 
-    extraction = extract_file(path)
     carried = extraction.lines_of(*_CARRIED_FIELDS)
     text = blank_chrome(extraction.text)  # site chrome (字体【大 中 小】, counters) is not the report's text
     findings = [*extraction.findings, *check_report_text(text, str(path), checked_lines=carried)]

@@ -10,7 +10,7 @@ import click
 from .app import app
 from .zh_help import usage_error
 # Each command module registers itself on `app` when imported.
-from . import cmd_check, cmd_doctor, cmd_extract, cmd_input, cmd_render, cmd_score, cmd_serve, cmd_template  # noqa: F401
+from . import cmd_batch, cmd_check, cmd_doctor, cmd_extract, cmd_input, cmd_render, cmd_score, cmd_serve, cmd_template  # noqa: F401
 
 def main(argv: list[str] | None = None) -> None:
     try:

@@ -61,7 +61,7 @@ class ZhGroup(click.Group):
 # click's usage errors → Chinese; what click says about a bad value (after the colon) is kept as it is
 _ERRORS = (
     (re.compile(r"Missing argument '(?P<a>[^']+)'\."), "缺少参数 {a}。"),
-    (re.compile(r"Missing option '(?P<a>[^']+)'\."), "缺少选项 {a}。"),
+    (re.compile(r"Missing option '(?P<a>[^']+)'(?: / '[^']+')?\."), "缺少选项 {a}。"),
     (re.compile(r"No such option '(?P<a>[^']+)'\.(?: Did you mean '(?P<b>[^']+)'\?)?"), "没有选项 {a}。{hint}"),
     (re.compile(r"No such option: (?P<a>\S+)"), "没有选项 {a}。"),
     (re.compile(r"No such command '(?P<a>[^']+)'\."), "没有命令 {a}。"),

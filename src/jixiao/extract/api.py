@@ -14,7 +14,7 @@ from .document import Document
 from .facts import READ_METHODS, ReportFacts
 from .pipeline import read_report
 from .summary import summarize
-from .textlayer import read_document
+from .textlayer import read_document, read_document_data
 from .to_model import model_sources, to_evaluation
 
 
@@ -84,7 +84,15 @@ def extract_text(text: str, file: str | None = None) -> Extraction:
 
 
 def extract_file(path: str | Path) -> Extraction:
-    doc, findings = read_document(Path(path))
+    return _from_document(*read_document(Path(path)))
+
+
+def extract_data(data: bytes, path: str | Path) -> Extraction:
+    """A report's bytes, already read from `path` (which names it in findings and gives its suffix)."""
+    return _from_document(*read_document_data(Path(path), data))
+
+
+def _from_document(doc: Document | None, findings: list[Finding]) -> Extraction:
     if doc is None:
         return Extraction(None, summarize(ReportFacts()), [], findings)
     result = _extract(doc)

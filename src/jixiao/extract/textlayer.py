@@ -24,9 +24,19 @@ class ExtractError(Exception):
 
 
 def read_document(path: Path) -> tuple[Document | None, list[Finding]]:
-    name = str(path)
     try:
         data = _read_bytes(path)
+    except ExtractError as exc:
+        return None, [finding(exc.code, location=Location(file=str(path)), reason=exc.reason)]
+    return read_document_data(path, data)
+
+
+def read_document_data(path: Path, data: bytes) -> tuple[Document | None, list[Finding]]:
+    """The bytes of a file already read (`path` names it and gives its suffix): a batch hashes what it reads."""
+    name = str(path)
+    try:
+        if not data.strip():
+            raise ExtractError("JX-E001", "文件是空的：没有任何内容")
         doc = _dispatch(path, data)
     except ExtractError as exc:
         return None, [finding(exc.code, location=Location(file=name), reason=exc.reason)]
