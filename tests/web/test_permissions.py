@@ -221,16 +221,20 @@ def _bureau_routes(world):
         ("post", f"/tasks/{world.task.pk}/remind/", {"ids": list(world.task.assignments.values_list("pk", flat=True))}),
         ("post", f"/tasks/{world.task.pk}/extend/", {"ids": list(world.task.assignments.values_list("pk", flat=True)),
                                                      "deadline": "2030-01-01"}),
+        ("get", "/results/?year=2023", None),
+        ("get", "/results/export/?year=2023", None),
+        ("post", f"/results/{world.ev_a.pk}/", {"action": "取消", "budget": "全部取消", "reason": "篡改"}),
     ]
 
 
 def _task_snapshot(world):
-    from jixiao.web.models import Assignment, Reminder, Task
+    from jixiao.web.models import Assignment, BudgetAdvice, Reminder, Task
 
-    return (Task.objects.count(), Reminder.objects.count(), list(Assignment.objects.values_list("deadline", flat=True)))
+    return (Task.objects.count(), Reminder.objects.count(), list(Assignment.objects.values_list("deadline", flat=True)),
+            BudgetAdvice.objects.count())
 
 
-BUREAU_ROUTES = 8  # len(_bureau_routes(world)), checked in the test (the list needs the world's ids)
+BUREAU_ROUTES = 11  # len(_bureau_routes(world)), checked in the test (the list needs the world's ids)
 
 
 @pytest.mark.parametrize("index", range(BUREAU_ROUTES))

@@ -52,7 +52,7 @@ def summary_row(ev: Evaluation, scorecard: ScoreCard | None, status: str = "",
         reviewer_total=reviewer_total)
 
 
-def _put(ws, row: int, col: int, value, **kwargs) -> None:
+def table_cell(ws, row: int, col: int, value, **kwargs) -> None:
     """A bordered cell: text as text (never a formula), Decimals as numbers. The 自评表's `put` sizes rows for its
     own ten columns; this table has its own widths and lets Excel wrap."""
     cell = ws.cell(row, col)
@@ -77,23 +77,23 @@ def render_summary_xlsx(year: int, rows: list[SummaryRow], path: str | Path) -> 
     ws.cell(1, 1).alignment, ws.cell(1, 1).font = CENTER, TITLE_FONT
     ws.row_dimensions[1].height = 30
     for col, head in enumerate(HEADS, 1):
-        _put(ws, 2, col, head, head=True)
+        table_cell(ws, 2, col, head, head=True)
     for n, r in enumerate(rows, 1):
         row = n + 2
-        _put(ws, row, 1, n)
-        _put(ws, row, 2, r.department, align=LEFT)
-        _put(ws, row, 3, r.kind)
-        _put(ws, row, 4, r.status)
-        _put(ws, row, 5, r.budget, fmt=MONEY)
-        _put(ws, row, 6, r.executed, fmt=MONEY)
+        table_cell(ws, row, 1, n)
+        table_cell(ws, row, 2, r.department, align=LEFT)
+        table_cell(ws, row, 3, r.kind)
+        table_cell(ws, row, 4, r.status)
+        table_cell(ws, row, 5, r.budget, fmt=MONEY)
+        table_cell(ws, row, 6, r.executed, fmt=MONEY)
         if r.execution_rate is not None:  # a formula over the two amounts, with jixiao.model's result cached
             formulas.put(ws, row, 7, f'=IF(N(E{row})<=0,"",F{row}/E{row})', (r.execution_rate / 100).quantize(_RATE_PLACES))
         style(ws, row, 7, fmt=RATE)
-        _put(ws, row, 8, r.declared_score, fmt=SCORE)
-        _put(ws, row, 9, r.declared_grade or None)
-        _put(ws, row, 10, r.review_score, fmt=SCORE, review=True)
-        _put(ws, row, 11, r.review_grade or None, review=True)
-        _put(ws, row, 12, r.reviewer_total, fmt=SCORE, review=True)
+        table_cell(ws, row, 8, r.declared_score, fmt=SCORE)
+        table_cell(ws, row, 9, r.declared_grade or None)
+        table_cell(ws, row, 10, r.review_score, fmt=SCORE, review=True)
+        table_cell(ws, row, 11, r.review_grade or None, review=True)
+        table_cell(ws, row, 12, r.reviewer_total, fmt=SCORE, review=True)
     last = len(rows) + 2
     note(ws, last + 1, "注：金额统一折算为万元；预算执行率 = 全年执行数 ÷ 全年预算数（部门整体为收支情况，未填时为各任务合计）；"
                        "单位自评得分、等级为单位填报；复核得分、复核等级由 jixiao 按各自评所用规则集测算，供复核参考；"

@@ -240,3 +240,15 @@ class Reminder(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+
+class BudgetAdvice(models.Model):
+    """结果应用: the bureau's own budget advice for one evaluation, where it departs from what the grade gives
+    (jixiao.rules.result_use), with the reason. The advice the rules give is computed, not stored."""
+
+    evaluation = models.OneToOneField(Evaluation, on_delete=models.CASCADE, related_name="budget_advice")
+    action = models.CharField("意见", max_length=60)
+    budget = models.CharField("预算安排", max_length=200)
+    reason = models.TextField("调整理由")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)

@@ -12,6 +12,7 @@ JIXIAO_HTTPS          1: the site is served over HTTPS — Secure cookies, HSTS,
 JIXIAO_RULESETS_DIR   rule sets an administrator installed, as <name>.yaml (read by jixiao.rules)
 JIXIAO_SMTP_HOST / _PORT / _USER / _PASSWORD / _TLS, JIXIAO_MAIL_FROM   催报 also by e-mail (optional)
 JIXIAO_ATTACHMENTS_DIR  佐证材料 files (default <data dir>/attachments); shared by every instance
+JIXIAO_RESULT_USE     the bureau's own 结果应用 rules (a YAML file like jixiao/rules/result_use.yaml)
 """
 
 from __future__ import annotations
@@ -136,6 +137,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # 佐证材料 files (web/attachments.py), under generated names; instances behind one proxy must share this folder.
 ATTACHMENTS_DIR = Path(os.environ.get("JIXIAO_ATTACHMENTS_DIR", "") or DATA_DIR / "attachments").resolve()
+RESULT_USE_FILE = os.environ.get("JIXIAO_RESULT_USE", "")  # set by the administrator; empty: the shipped rules
 
 # 催报 by e-mail as well, when an SMTP server is set (JIXIAO_SMTP_HOST); otherwise reminders are in the app only.
 EMAIL_HOST = os.environ.get("JIXIAO_SMTP_HOST", "").strip()

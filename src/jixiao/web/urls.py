@@ -1,7 +1,8 @@
 from django.urls import path
 
 from .views import (
-    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, review, tasks, upload,
+    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, results, review, tasks,
+    upload,
 )
 
 urlpatterns = [
@@ -30,6 +31,9 @@ urlpatterns = [
     path("review/bulk/", review.bulk, name="queue_bulk"),
     path("review/archive/", review.archive, name="queue_archive"),
     path("dashboard/", dashboard.index, name="dashboard"),
+    path("results/", results.index, name="results"),
+    path("results/export/", results.export, name="results_export"),
+    path("results/<int:pk>/", results.adjust, name="results_adjust"),
     path("tasks/", tasks.index, name="tasks"),
     path("tasks/<int:tid>/", tasks.detail, name="task"),
     path("tasks/<int:tid>/remind/", tasks.remind, name="task_remind"),

@@ -1,0 +1,59 @@
+"""结果应用 in the web app: a year's evaluations with the advice the bureau's rules give for each grade, the
+bureau's own advice where it departs from them, and the table as XLSX.
+
+The rules are jixiao.rules.result_use's (the shipped file, or the bureau's own: settings.RESULT_USE_FILE).
+The grade is the one stored with each evaluation's current version, as on the dashboard.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.conf import settings
+
+from ..render.advice import AdviceRow
+from ..rules.result_use import AdviceRules, advice_rules
+from . import dashboard
+from .models import BudgetAdvice
+
+
+def rules() -> AdviceRules:
+    return advice_rules(settings.RESULT_USE_FILE or None)
+
+
+@dataclass
+class Row:
+    pk: int
+    department: str
+    kind_label: str
+    score: Decimal | None
+    grade: str
+    rule_action: str
+    rule_budget: str
+    adjusted: BudgetAdvice | None
+
+    @property
+    def action(self) -> str:
+        return self.adjusted.action if self.adjusted else self.rule_action
+
+    @property
+    def budget(self) -> str:
+        return self.adjusted.budget if self.adjusted else self.rule_budget
+
+    def as_advice_row(self) -> AdviceRow:
+        return AdviceRow(self.department, self.kind_label, self.score, self.grade, self.rule_action, self.rule_budget,
+                         self.action, self.budget, self.adjusted.reason if self.adjusted else "")
+
+
+def rows(evaluations, year: int, kind: str = "") -> list[Row]:
+    """One row per evaluation of the year this user sees, scored or not (an unscored one has no advice yet)."""
+    board = dashboard.build(evaluations, year, kind)
+    given = rules()
+    adjusted = {a.evaluation_id: a for a in BudgetAdvice.objects.filter(evaluation_id__in=[r.pk for r in board.rows])}
+    out = []
+    for r in board.rows:
+        advice = given.advice(r.grade)
+        out.append(Row(r.pk, r.department, r.kind_label, r.score, r.grade,
+                       advice.action if advice else "", advice.budget if advice else "", adjusted.get(r.pk)))
+    return out
