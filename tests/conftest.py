@@ -28,6 +28,18 @@ def need_tool(name: str) -> str:
     return path
 
 
+def require_module(name: str):
+    """Import a module the test needs; skip without it, but fail under CI (JIXIAO_CI) where it must be installed."""
+    if os.environ.get("JIXIAO_CI"):
+        import importlib
+
+        try:
+            return importlib.import_module(name)
+        except ImportError:
+            pytest.fail(f"{name} is required in CI but not installed (make install installs .[cluster])")
+    return pytest.importorskip(name)
+
+
 @pytest.fixture(scope="session")
 def seed():
     """The seed department as loaded from examples/ (frozen, so tests can share it)."""

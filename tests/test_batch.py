@@ -20,6 +20,7 @@ from jixiao.batch.schema import TABLES
 from jixiao.review import review_report
 
 from .batch_fixtures import LAYOUTS, make_reports
+from .conftest import require_module
 
 ROOT = Path(__file__).resolve().parent.parent
 JIXIAO = [sys.executable, "-m", "jixiao.cli.main"]
@@ -184,7 +185,7 @@ def test_ctrl_c_stops_the_batch_keeps_what_is_written_and_says_so(tmp_path):
 # ---- the cluster engine ---------------------------------------------------------------------------------------
 
 def test_dask_cluster_of_two_workers_writes_the_local_dataset(baseline, reports, tmp_path):
-    pytest.importorskip("distributed")
+    require_module("distributed")
     from distributed import Client
 
     from jixiao.batch.cluster import start_local_cluster
@@ -209,7 +210,7 @@ def slow_report(folder: Path) -> Path:
 @pytest.mark.parametrize("engine", ["local", "dask"])
 def test_failed_and_overrunning_documents_are_recorded_and_the_batch_goes_on(tmp_path, engine):
     if engine == "dask":
-        pytest.importorskip("distributed")
+        require_module("distributed")
     folder = tmp_path / "in"
     folder.mkdir()
     slow_report(folder)
