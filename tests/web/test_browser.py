@@ -93,7 +93,7 @@ def _other_departments(year, author) -> None:
 # Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
 DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost",
                "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366", "dashboard", "public-list", "public-detail",
-               "tasks-issue", "task-progress", "home-tasks", "editor-attachments", "review-scores", "queue-bulk"}
+               "tasks-issue", "task-progress", "home-tasks", "editor-attachments", "review-scores", "queue-bulk", "results"}
 
 
 def shot(page, name: str) -> None:
