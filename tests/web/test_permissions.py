@@ -224,17 +224,18 @@ def _bureau_routes(world):
         ("get", "/results/?year=2023", None),
         ("get", "/results/export/?year=2023", None),
         ("post", f"/results/{world.ev_a.pk}/", {"action": "取消", "budget": "全部取消", "reason": "篡改"}),
+        ("post", "/rectification/generate/", {"year": "2023"}),
     ]
 
 
 def _task_snapshot(world):
-    from jixiao.web.models import Assignment, BudgetAdvice, Reminder, Task
+    from jixiao.web.models import Assignment, BudgetAdvice, Rectification, Reminder, Task
 
     return (Task.objects.count(), Reminder.objects.count(), list(Assignment.objects.values_list("deadline", flat=True)),
-            BudgetAdvice.objects.count())
+            BudgetAdvice.objects.count(), Rectification.objects.count())
 
 
-BUREAU_ROUTES = 11  # len(_bureau_routes(world)), checked in the test (the list needs the world's ids)
+BUREAU_ROUTES = 12  # len(_bureau_routes(world)), checked in the test (the list needs the world's ids)
 
 
 @pytest.mark.parametrize("index", range(BUREAU_ROUTES))

@@ -17,7 +17,7 @@ ACTIONS = {
     "login_unlocked": "解除登录锁定",
     "create": "新建自评", "save": "保存", "conflict": "冲突版本（未生效）", "upload_rejected": "上传被拒绝",
     "submit": "提交审核", "withdraw": "撤回提交", "return": "退回修改", "accept": "审核通过",
-    "unaccept": "撤回审核通过", "publish": "公开", "unpublish": "撤回公开", "comment": "意见", "review_score": "复核评分", "attachment_add": "上传佐证材料", "attachment_delete": "删除佐证材料", "task_issue": "下达自评任务", "task_remind": "催报", "task_extend": "延期", "mail_failed": "邮件发送失败", "download": "下载", "result_use": "结果应用意见",
+    "unaccept": "撤回审核通过", "publish": "公开", "unpublish": "撤回公开", "comment": "意见", "review_score": "复核评分", "attachment_add": "上传佐证材料", "attachment_delete": "删除佐证材料", "task_issue": "下达自评任务", "task_remind": "催报", "task_extend": "延期", "mail_failed": "邮件发送失败", "download": "下载", "result_use": "结果应用意见", "rectification": "整改事项",
     "year_create": "新建评价年度", "year_update": "修改评价年度",
     "department_create": "新建单位", "department_update": "修改单位",
     "user_create": "新建用户", "user_update": "修改用户", "user_deactivate": "停用用户", "user_activate": "启用用户",

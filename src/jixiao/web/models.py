@@ -252,3 +252,33 @@ class BudgetAdvice(models.Model):
     reason = models.TextField("调整理由")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     updated_at = models.DateTimeField(auto_now=True)
+
+
+class Rectification(models.Model):
+    """整改: a problem a self-evaluation or a review recorded, to be put right by a deadline, with its progress.
+
+    Open items of earlier years show in the department's next self-evaluation."""
+
+    class State(models.TextChoices):
+        OPEN = "open", "未整改"
+        DOING = "doing", "整改中"
+        DONE = "done", "已完成"
+
+    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="rectifications")
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="rectifications")  # where the problem was recorded
+    year = models.PositiveIntegerField("发现年度")
+    origin = models.CharField("来源", max_length=20)  # 单位自评 / 审核意见 / 财政局
+    problem = models.TextField("问题")
+    measure = models.TextField("整改措施", blank=True)
+    owner = models.CharField("责任人", max_length=50, blank=True)
+    deadline = models.DateField("整改期限", null=True, blank=True)
+    state = models.CharField("状态", max_length=10, choices=State.choices, default=State.OPEN)
+    progress = models.TextField("整改进展", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-year", "department__name", "pk"]
+        constraints = [models.UniqueConstraint(fields=["evaluation", "problem"], name="one_item_per_problem")]

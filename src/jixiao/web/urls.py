@@ -1,8 +1,8 @@
 from django.urls import path
 
 from .views import (
-    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, results, review, tasks,
-    upload,
+    attachments, auth, dashboard, downloads, editor, errors, history, home, manage, public, rectification, results,
+    review, tasks, upload,
 )
 
 urlpatterns = [
@@ -34,6 +34,9 @@ urlpatterns = [
     path("results/", results.index, name="results"),
     path("results/export/", results.export, name="results_export"),
     path("results/<int:pk>/", results.adjust, name="results_adjust"),
+    path("rectification/", rectification.index, name="rectification"),
+    path("rectification/generate/", rectification.generate, name="rectification_generate"),
+    path("rectification/<int:rid>/", rectification.update, name="rectification_update"),
     path("tasks/", tasks.index, name="tasks"),
     path("tasks/<int:tid>/", tasks.detail, name="task"),
     path("tasks/<int:tid>/remind/", tasks.remind, name="task_remind"),

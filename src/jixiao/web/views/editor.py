@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from .. import forms, tasks
+from .. import forms, rectification, tasks
 from ...load.paths import describe
 from ..limits import TooLarge, check_document
 from ..models import Comment, Status
@@ -66,6 +66,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
         "task": tasks.for_evaluation(evaluation),
+        "open_rectifications": list(rectification.open_before(evaluation.department_id, evaluation.year.year)),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,

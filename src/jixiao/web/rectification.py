@@ -1,0 +1,38 @@
+"""整改 items: made from the 存在的主要问题 of a year's accepted self-evaluations (each paired with the measure
+written beside it) and from the reviewers' comments, followed to their deadline, shown again the next year."""
+
+from __future__ import annotations
+
+from django.db import transaction
+
+from .models import Comment, Evaluation, Rectification, Status
+
+DONE_STATUSES = (Status.ACCEPTED, Status.PUBLISHED)  # only problems the bureau has accepted as the unit's record
+
+
+def _texts(items) -> list[str]:
+    return [(p.get("text") if isinstance(p, dict) else str(p or "")).strip() for p in items or []]
+
+
+@transaction.atomic
+def generate(year: int, user) -> int:
+    """Items for every accepted evaluation of the year that has none yet for the same text; returns how many."""
+    made = 0
+    for ev in Evaluation.objects.filter(year__year=year, status__in=DONE_STATUSES).select_related("current", "department"):
+        document = ev.current.document if ev.current else {}
+        problems, measures = _texts(document.get("problems")), _texts(document.get("measures"))
+        found = [("单位自评", p, measures[i] if i < len(measures) else "") for i, p in enumerate(problems) if p]
+        found += [("审核意见", c.text.strip(), "") for c in Comment.objects.filter(evaluation=ev) if c.text.strip()]
+        for origin, problem, measure in found:
+            _, created = Rectification.objects.get_or_create(
+                evaluation=ev, problem=problem[:2000],
+                defaults={"department": ev.department, "year": year, "origin": origin, "measure": measure[:2000],
+                          "created_by": user})
+            made += created
+    return made
+
+
+def open_before(department_id: int, year: int):
+    """The department's items of earlier years not yet done: shown in its self-evaluation of `year`."""
+    return Rectification.objects.filter(department_id=department_id, year__lt=year).exclude(
+        state=Rectification.State.DONE).order_by("year", "pk")

@@ -1,0 +1,70 @@
+"""整改: items from an accepted self-evaluation's problems and the review's comments, progress reported by the
+department, open items shown in its next year's self-evaluation; nobody sees another department's items."""
+
+from __future__ import annotations
+
+import pytest
+
+from jixiao.web.models import Comment, Evaluation, Rectification, Year
+from jixiao.web.services import apply_transition
+
+pytestmark = pytest.mark.django_db
+
+
+def _accept(world, ev, filler):
+    apply_transition(ev, "submit", filler)
+    apply_transition(ev, "accept", world.reviewer)
+
+
+def test_items_come_from_the_accepted_evaluations_problems_and_comments(world, client_for):
+    Comment.objects.create(evaluation=world.ev_a, user=world.reviewer, text="绩效指标偏重数量，请补充效益指标。")
+    _accept(world, world.ev_a, world.filler_a)  # ev_b stays a draft: its problems are not the bureau's record yet
+    reviewer = client_for(world.reviewer)
+    reviewer.post("/rectification/generate/", {"year": "2023"})
+    items = list(Rectification.objects.filter(evaluation=world.ev_a))
+    problems = [p["text"] if isinstance(p, dict) else p for p in world.seed_document["problems"]]
+    assert [i.problem for i in items if i.origin == "单位自评"] == problems
+    assert [i.problem for i in items if i.origin == "审核意见"] == ["绩效指标偏重数量，请补充效益指标。"]
+    assert not Rectification.objects.filter(evaluation=world.ev_b).exists()
+    reviewer.post("/rectification/generate/", {"year": "2023"})  # again: nothing twice
+    assert Rectification.objects.count() == len(items)
+
+
+def test_the_department_reports_progress_and_the_bureau_assigns(world, client_for):
+    _accept(world, world.ev_a, world.filler_a)
+    client_for(world.reviewer).post("/rectification/generate/", {"year": "2023"})
+    item = Rectification.objects.filter(evaluation=world.ev_a).first()
+    client_for(world.reviewer).post(f"/rectification/{item.pk}/", {"owner": "办公室张某", "deadline": "2024-06-30",
+                                                                 "state": "doing", "progress": ""})
+    item.refresh_from_db()
+    assert (item.owner, item.deadline.isoformat(), item.state) == ("办公室张某", "2024-06-30", "doing")
+    filler = client_for(world.filler_a)
+    refused = filler.post(f"/rectification/{item.pk}/", {"state": "done", "progress": ""}, follow=True)
+    assert "请写明整改进展" in refused.content.decode()
+    filler.post(f"/rectification/{item.pk}/", {"state": "done", "progress": "已修订指标体系，增设两项效益指标。",
+                                               "owner": "改不了"})
+    item.refresh_from_db()
+    assert item.state == "done" and item.owner == "办公室张某"  # the department reports; it does not assign
+
+
+def test_another_departments_items_are_not_seen_or_changed(world, client_for):
+    _accept(world, world.ev_a, world.filler_a)
+    client_for(world.reviewer).post("/rectification/generate/", {"year": "2023"})
+    item = Rectification.objects.filter(evaluation=world.ev_a).first()
+    other = client_for(world.filler_b)
+    assert item.problem not in other.get("/rectification/").content.decode()
+    assert other.post(f"/rectification/{item.pk}/", {"state": "done", "progress": "篡改"}).status_code == 404
+    item.refresh_from_db()
+    assert item.state == "open"
+    assert item.problem in client_for(world.filler_a).get("/rectification/").content.decode()
+
+
+def test_open_items_show_in_next_years_self_evaluation(world, client_for):
+    _accept(world, world.ev_a, world.filler_a)
+    client_for(world.reviewer).post("/rectification/generate/", {"year": "2023"})
+    next_year = Evaluation.objects.create(department=world.dept_a, year=Year.objects.create(year=2024))
+    page = client_for(world.filler_a).get(f"/e/{next_year.pk}/").content.decode()
+    first = Rectification.objects.filter(evaluation=world.ev_a).first()
+    assert "以前年度尚未完成的整改事项" in page and first.problem in page
+    Rectification.objects.update(state="done", progress="已完成")
+    assert "以前年度尚未完成的整改事项" not in client_for(world.filler_a).get(f"/e/{next_year.pk}/").content.decode()
