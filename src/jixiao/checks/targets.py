@@ -25,6 +25,7 @@ def check_filling(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         for ii, ind in live:
             path = f"tasks[{ti}].indicators[{ii}]"
             yield from _target_setting(path, ind)
+            yield from _adjusted(path, ind, p)
         yield from _placeholders(f"tasks[{ti}]", task, live)
         yield from _scores_partly_filled(f"tasks[{ti}]", task, [ind for _, ind in live])
         yield from _dates(f"tasks[{ti}]", task, live, ev.year)
@@ -45,6 +46,16 @@ def _target_setting(path: str, ind: Indicator) -> Iterator[Finding]:
         problem = f"成本指标的年度指标值“{t.text}”写成“不低于”，成本应以“不高于”控制"
     if problem:
         yield finding("JX-I017", f"{path}.target", ind.where("target"), indicator=label(ind), problem=problem)
+
+
+def _adjusted(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
+    """A target changed since the 绩效目标表 was approved needs its reason (调整原因)."""
+    approved, target = ind.approved_target, ind.target
+    if approved is None or target is None or approved.text.strip() == target.text.strip():
+        return
+    if explanation_is_empty(ind.adjust_reason, p):
+        yield finding("JX-I021", f"{path}.adjust_reason", ind.where("target"), indicator=label(ind),
+                      approved=approved.text, target=target.text)
 
 
 def _growth(ind: Indicator) -> bool:

@@ -160,6 +160,8 @@ INDICATORS = Sheet("绩效指标", "table", (
     Column("得分", "tasks[].indicators[].score", 8),
     Column("偏差原因分析及改进措施", "tasks[].indicators[].deviation", 40),
     Column("不适用", "tasks[].indicators[].not_applicable", 8, YES_NO),
+    Column("批复指标值", "tasks[].indicators[].approved_target", 14),
+    Column("调整原因", "tasks[].indicators[].adjust_reason", 30),
 ), required=True, guide="每行一个三级指标。指标值照报告的写法填写，如 ≥98%、98%以上、5天以内、1次、达成年度指标。")
 
 CONCLUSIONS = Sheet("结论与问题", "table", (

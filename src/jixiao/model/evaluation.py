@@ -122,6 +122,8 @@ class Indicator(_Node):
     weight: Decimal | None = None  # 分值
     score: Decimal | None = None  # 得分, as declared by the author
     deviation: str | None = None  # 偏差原因分析及改进措施
+    approved_target: Quantity | None = None  # 批复的年度指标值 (绩效目标表), when the target was changed since
+    adjust_reason: str | None = None  # 调整原因: why `target` differs from `approved_target`
     not_applicable: bool = False  # 不适用: dropped and rescaled where the rule set says so
 
     @field_validator("level2", mode="before")
