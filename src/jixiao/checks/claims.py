@@ -16,7 +16,7 @@ from decimal import Decimal
 from ..model import HUNDRED, Evaluation, Finding, Level1, MoneyUnit
 from ..model.catalogue import finding
 from .compare import percent
-from .params import CheckParams
+from .params import CheckParams, alternation
 from .text import Passage
 
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -85,11 +85,10 @@ def _counts_and_lists(passages: list[Passage], p: CheckParams) -> Iterator[Findi
         text = passage.text
         for m in _COUNT.finditer(text) if "个" in text else ():
             after = text[m.end():m.end() + 8]
-            found = [(j, -len(n), n) for n in nouns if 0 <= (j := after.find(n)) <= 4]  # nearest, then longest
+            noun = alternation(nouns).search(after, 0, 4 + max(map(len, nouns)))  # nearest, then longest
             phrase = None
-            if found:
-                j, _, n = min(found)
-                phrase = after[:j + len(n)] if j == 0 or _CJK.fullmatch(after[:j]) else None
+            if noun and noun.start() <= 4 and (noun.start() == 0 or _CJK.fullmatch(after[:noun.start()])):
+                phrase = after[:noun.end()]
             lead = text[max(0, m.start() - 2):m.start()]
             said = ((lead if lead in _LEADS else "") + phrase) if phrase else noun_before(text, m.start())
             if said:
@@ -129,12 +128,15 @@ def _items(text: str, start: int) -> int | None:
 # -- JX-T007 doubled place name -------------------------------------------------------------------------
 _PLACE_ENDS = "省市县区镇乡村"
 _PLACE_END = re.compile(f"[{_PLACE_ENDS}]")
+_PLACE_PAIR = re.compile(f"([{_PLACE_ENDS}])[\u4e00-\u9fff]{{2,5}}\\1")
 
 
 def _doubled_place(passage: Passage, p: CheckParams) -> Iterator[Finding]:
     """A place name written twice running (六安市六安市): looked for only where a place ending (市, 区 …)
     is followed, 3–6 characters on, by the same ending."""
     text, told = passage.text, set()
+    if not _PLACE_PAIR.search(text):
+        return  # a name written twice has its ending twice, 3–6 characters apart
     for m in _PLACE_END.finditer(text):
         i, end = m.start(), m.group(0)
         for size in range(3, 7):
@@ -184,23 +186,21 @@ def _local_rate(text: str) -> Decimal | None:
 
 def _rate_claims(passages: list[Passage], document_rate: Decimal | None, p: CheckParams) -> Iterator[Finding]:
     """A passage's own figures when it states them, else the document's lowest rate."""
+    spent_words, reduced_words = alternation(tuple(p.fully_spent_words)), alternation(tuple(p.reduced_budget_words))
     for passage in passages:
+        spent, reduced = spent_words.search(passage.text), reduced_words.search(passage.text)
+        if not spent and not reduced:
+            continue
         local = _local_rate(passage.text)
         rate = local if local is not None else document_rate
         if rate is None:
             continue
-        if rate < HUNDRED:
-            for word in p.fully_spent_words:
-                if word in passage.text:
-                    yield finding("JX-T008", passage.path, passage.location, where=passage.label, claim=word,
-                                  rate=percent(rate))
-                    break
-        if rate < p.exec_explain_threshold * HUNDRED:
-            for word in p.reduced_budget_words:
-                if word in passage.text:
-                    yield finding("JX-T010", passage.path, passage.location, where=passage.label, claim=word,
-                                  rate=percent(rate), times=f"{HUNDRED / rate:.1f}")
-                    break
+        if spent and rate < HUNDRED:
+            yield finding("JX-T008", passage.path, passage.location, where=passage.label, claim=spent.group(0),
+                          rate=percent(rate))
+        if reduced and rate < p.exec_explain_threshold * HUNDRED:
+            yield finding("JX-T010", passage.path, passage.location, where=passage.label, claim=reduced.group(0),
+                          rate=percent(rate), times=f"{HUNDRED / rate:.1f}")
 
 
 # -- JX-T009 years ----------------------------------------------------------------------------------------

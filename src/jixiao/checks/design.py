@@ -45,13 +45,13 @@ def is_by_definition(ind: Indicator, p: CheckParams) -> bool:
         return False
     name = normal_name(ind.name)
     is_rate = is_percent(t) or name.endswith("率") or (ind.unit or "").strip() == "%"
-    return is_rate and any(term in name for term in p.by_definition_terms)
+    return is_rate and p.contains_any("by_definition_terms", name)
 
 
 def is_activity(ind: Indicator, p: CheckParams) -> bool:
     """Work to be done (召开会议 1次, 举办“三八”节活动) stated in place of a result."""
     name = normal_name(ind.name)
-    if len(name) > p.activity_name_max_len and not any(n in name for n in p.measurable_nouns):
+    if len(name) > p.activity_name_max_len and not p.contains_any("measurable_nouns", name):
         return _trivial_target(ind)  # a long description of work, "done" as its target
     names_activity = name.startswith(p.activity_verbs) or any(name.endswith(n) or n + "次" in name
                                                                  for n in p.activity_nouns)
@@ -69,7 +69,7 @@ def _trivial_target(ind: Indicator) -> bool:
 
 def is_generic(ind: Indicator, p: CheckParams) -> bool:
     name = normal_name(ind.name)
-    return any(term in name for term in p.generic_indicators)
+    return p.contains_any("generic_indicators", name)
 
 
 def _vague(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
@@ -83,7 +83,7 @@ def _vague(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
                           problem=f"“{q.text}”含有“{'、'.join(words)}”等模糊表述，没有可衡量的标准")
             return
     t = ind.target
-    if t is not None and t.op is Operator.QUALITATIVE and any(m in normal_name(ind.name) for m in p.quantitative_name_marks):
+    if t is not None and t.op is Operator.QUALITATIVE and p.contains_any("quantitative_name_marks", normal_name(ind.name)):
         yield finding("JX-I006", f"{path}.target", ind.where("target"), indicator=label(ind),
                       problem=f"指标名称表示数量或比率，年度指标值却是文字“{t.text}”，应改为具体数值")
 

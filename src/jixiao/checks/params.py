@@ -47,6 +47,10 @@ class CheckParams:
             raise ValueError(_problems(exc)) from None
         return CheckParams(self.ruleset.model_copy(update={"checks": checks}))
 
+    def contains_any(self, words: str, text: str) -> bool:
+        """Whether `text` holds one of the rule set's word list `words` (e.g. "generic_indicators")."""
+        return alternation(getattr(self, words)).search(text) is not None
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, CheckParams) and other.ruleset == self.ruleset
 
@@ -86,6 +90,15 @@ class CheckParams:
             return per_task
         every = [ind for _, _, _, inds in per_task for ind in inds]
         return [("tasks", "全部重点工作任务（部门指标表）", ev.location, every)]
+
+
+@cache
+def alternation(words: tuple[str, ...]):
+    """One compiled pattern for a word list, longest words first (so the leftmost match is the longest there):
+    the checks ask it for every indicator and passage of every evaluation."""
+    import re
+
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)) or r"(?!x)x")
 
 
 def _problems(exc: ValidationError) -> str:

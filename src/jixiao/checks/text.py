@@ -4,6 +4,7 @@ balanced brackets and quotes."""
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -20,8 +21,21 @@ class Passage:
     location: Location | None
 
 
+_last = threading.local()  # per thread (the web server reviews in several): the last evaluation's passages
+
+
 def narrative(ev: Evaluation, with_names: bool = False) -> list[Passage]:
-    """Every narrative text of the evaluation, in document order."""
+    """Every narrative text of the evaluation, in document order (the same list for the same evaluation object:
+    the text checks of one review share it; callers do not change it)."""
+    cache = getattr(_last, "passages", None)
+    if cache is None or cache.get("ev") is not ev:
+        cache = _last.passages = {"ev": ev}
+    if with_names not in cache:
+        cache[with_names] = _narrative(ev, with_names)
+    return cache[with_names]
+
+
+def _narrative(ev: Evaluation, with_names: bool) -> list[Passage]:
     out: list[Passage] = []
 
     def paragraphs(key: str, title: str, items) -> None:
@@ -131,10 +145,9 @@ def repeated_passages(passages: list[Passage], k: int, skip=None) -> Iterator[Fi
     for i, text in enumerate(texts):
         pos = 0
         while pos + k <= len(text):
-            gram = text[pos:pos + k]
-            first = seen.get(gram)
-            if first is None or (first[0] == i and pos - first[1] < k):
-                seen.setdefault(gram, (i, pos))
+            here = (i, pos)
+            first = seen.setdefault(text[pos:pos + k], here)  # one dict operation per character: the hot loop
+            if first is here or (first[0] == i and pos - first[1] < k):
                 pos += 1
                 continue
             j, start = first
