@@ -194,3 +194,18 @@ def test_pages_carry_the_save_check_only_for_logged_in_users(world, client_for):
     assert "keep.js" not in login_page and "data-session-url" not in login_page
     editor = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
     assert 'data-session-url="/session/"' in editor and "keep.js" in editor and 'id="session-lost"' in editor
+
+
+def test_adjusted_targets_show_their_columns_and_others_keep_them_hidden(world, client_for):
+    from jixiao.web.services import save_revision
+
+    page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert 'class="indicators no-adjustments"' in page  # the inputs are there, the columns hidden
+    assert 'name="tasks[0].indicators[0].approved_target"' in page
+    doc = dict(world.seed_document)
+    tasks = [dict(t) for t in doc["tasks"]]
+    tasks[0]["indicators"] = [dict(tasks[0]["indicators"][0], approved_target="≥99%", adjust_reason="年中任务调整，经批准调减。"),
+                              *tasks[0]["indicators"][1:]]
+    save_revision(world.ev_a, dict(doc, tasks=tasks), world.filler_a, world.ev_a.version, "测试")
+    page = client_for(world.filler_a).get(f"/e/{world.ev_a.pk}/").content.decode()
+    assert 'class="indicators"' in page and 'value="≥99%"' in page

@@ -68,12 +68,12 @@ INDICATOR = Field(
         Field("score", ("得分",), DECIMAL, "作者自评的得分，评分时与计算结果核对。", example=10),
         Field("deviation", ("偏差原因分析及改进措施", "偏差原因", "未完成原因分析"), STR, "未完成、超额完成或定性指标未完全达成时必填。", example="无偏差。",
               widget="textarea"),
+        Field("not_applicable", ("不适用",), BOOL, "指标不适用于本年度；规则集开启时剔除并按百分制折算。", example=False,
+              widget="checkbox"),
         Field("approved_target", ("批复指标值", "原指标值"), QUANTITY,
               "绩效目标表批复的年度指标值；目标调整过时填写，与年度指标值不同就须写调整原因。", example="≥95%"),
         Field("adjust_reason", ("调整原因", "指标调整原因"), STR, "年度指标值不同于批复指标值的原因。",
               example="年中追加预算，任务量相应增加。", widget="textarea"),
-        Field("not_applicable", ("不适用",), BOOL, "指标不适用于本年度；规则集开启时剔除并按百分制折算。", example=False,
-              widget="checkbox"),
     ),
 )
 

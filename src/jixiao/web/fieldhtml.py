@@ -55,7 +55,8 @@ def fields_html(widgets: list[Widget], editable: bool) -> SafeString:
 
 def indicator_cells(widgets: list[Widget], editable: bool) -> SafeString:
     """One indicator row's cells; the help text is on the column header, not repeated in every row."""
-    return mark_safe("".join(f"<td>{_field(w, editable, with_doc=False)}</td>" for w in widgets))
+    return mark_safe("".join(f'<td class="col-{w.name.rsplit(".", 1)[-1]}">{_field(w, editable, with_doc=False)}</td>'
+                             for w in widgets))
 
 
 def path_options(paths: list[tuple[str, str]]) -> SafeString:

@@ -116,6 +116,14 @@ def blank_indicator() -> Row:
 
 
 INDICATOR_COLUMNS = [c for c in INDICATOR.children]
+# Columns an indicator table shows only when the document uses them (a target changed since the 绩效目标表 was
+# approved): hidden, their inputs still post, so nothing typed or uploaded is lost.
+ADJUSTMENT_FIELDS = ("approved_target", "adjust_reason")
+
+
+def has_adjustments(doc: dict) -> bool:
+    return any(ind.get(f) for task in doc.get("tasks") or [] for ind in task.get("indicators") or []
+               for f in ADJUSTMENT_FIELDS)
 
 # ---- POST → document -------------------------------------------------------------------------------------------
 

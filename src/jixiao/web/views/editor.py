@@ -79,6 +79,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "blank_task": forms.blank_task(),
         "blank_indicator": forms.blank_indicator(),
         "columns": forms.INDICATOR_COLUMNS,
+        "adjustments": forms.has_adjustments(document),
         "findings": findings,
         "unplaced": unplaced,
         "editable": can_edit(request.user, evaluation),
