@@ -24,13 +24,8 @@ from .checks import CheckParams, Drafts, draft_sections, run_checks
 from .checks.claims import check_claims, evaluation_rates
 from .checks.text import check_report_text, report_passages
 from .checks.trust import ReadQuality, gate
-
 from .load import LoadResult, load_file, load_text
-
-if TYPE_CHECKING:
-    from .extract.api import Extraction
 from .model import Evaluation, Finding, Severity, round2
-from .model.money import Money, MoneyUnit, execution_rate
 from .rules import RuleSet, ScoreCard, resolve_ruleset, score
 
 if TYPE_CHECKING:
@@ -164,9 +159,9 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
     params = CheckParams(resolved)
     checked = run_checks(evaluation, params, card, claims=report is None)
     if report is not None:
+        quality = _quality(report[0])
         checked = [f for f in checked if f.code not in _JUDGED_ON_LINES] + _report_claims(report, params, evaluation)
-        checked = gate(checked, _quality(report[0]))
-        findings = gate(findings, _quality(report[0]))
+        checked, findings = gate(checked, quality), gate(findings, quality)
     every = (*findings, *ruleset_findings, *checked)
     return Review(evaluation, resolved, card, every, draft_sections(evaluation, list(every)), published)
 
@@ -177,19 +172,14 @@ def _quality(extraction: Extraction) -> ReadQuality:
 
 
 def _report_claims(report: tuple[Extraction, str], params: CheckParams, evaluation: Evaluation | None) -> list[Finding]:
-    """JX-T006–T011 over every line of a published report, with the year and rates extraction read."""
+    """The text's claims (jixiao.checks.claims) over every line of a published report, with the evaluation's year
+    and rates when extraction could build one (else the year the summary read, and the rates the text states)."""
     extraction, file = report
-    summary = extraction.summary
     rates = evaluation_rates(evaluation) if evaluation is not None else []
-    budget, executed = summary.get("budget"), summary.get("executed")
-    if isinstance(budget, (int, float, str, Decimal)) and isinstance(executed, (int, float, str, Decimal)):
-        # both as the text states them, in the one unit it uses: the ratio does not depend on which
-        rates.append(execution_rate(Money(amount=Decimal(str(budget)), unit=MoneyUnit.WAN),
-                                    Money(amount=Decimal(str(executed)), unit=MoneyUnit.WAN)))
-    year = evaluation.year if evaluation is not None else summary.get("year")
+    year = evaluation.year if evaluation is not None else extraction.summary.get("year")
     # the raw text: the form's instructions, which extraction blanks as chrome, are what JX-T011 looks for
     return list(check_claims(report_passages(extraction.text, file), params, year if isinstance(year, int) else None,
-                             [r for r in rates if r is not None]))
+                             rates))
 
 
 def _plain(value: object) -> object:

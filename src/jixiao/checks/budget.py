@@ -22,7 +22,7 @@ def spending_units(ev: Evaluation) -> Iterator[tuple[str, str, Finance | Task]]:
 def check_budget(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
     for path, label, node in spending_units(ev):
         yield from _negative_amounts(path, label, node)
-        yield from _over_budget(path, label, node)
+        yield from _over_budget(path, label, node, p)
         yield from _stated_rate(path, label, node, p)
         yield from _low_execution(ev, path, label, node, p)
     if ev.finance is not None:
@@ -60,10 +60,10 @@ def _negative_amounts(path: str, label: str, node) -> Iterator[Finding]:
                       what=f"{label}全年预算数", problem=f"为 0，但执行数为 {node.executed}")
 
 
-def _over_budget(path: str, label: str, node) -> Iterator[Finding]:
+def _over_budget(path: str, label: str, node, p: CheckParams) -> Iterator[Finding]:
     if node.budget is None or node.executed is None or node.budget.amount <= 0:
         return
-    if isinstance(node, Finance) and _outside_funds(node) is not None:
+    if isinstance(node, Finance) and _outside_funds(node, p) is not None:
         return  # spending may draw on funds beside the budget: JX-B008 weighs income against spending
     if node.executed.yuan() > node.budget.yuan():
         yield finding("JX-B001", f"{path}.executed", node.where("executed"), what=label,
@@ -80,7 +80,7 @@ def _stated_rate(path: str, label: str, node, p: CheckParams) -> Iterator[Findin
                       executed=node.executed, budget=node.budget)
 
 
-def _outside_funds(fin: Finance) -> Money | None:
+def _outside_funds(fin: Finance, p: CheckParams) -> Money | None:
     """其他资金 a report gives beside the budget (预算收入 69.06, 其他资金来源 21.31): the only source stated,
     equal to neither the budget nor the spending. None when the sources split the budget or the spending."""
     src = fin.by_source
@@ -89,14 +89,14 @@ def _outside_funds(fin: Finance) -> Money | None:
     if any(x is not None for x in (src.general_budget, src.government_fund, src.state_capital)):
         return None  # a split of the budget into its sources, which JX-B003 adds up
     wholes = [m for m in (fin.budget, fin.executed) if m is not None]
-    if any(abs(src.other.amount - m.to(src.other.unit).amount) <= Decimal("0.01") for m in wholes):
+    if any(abs(src.other.amount - m.to(src.other.unit).amount) <= p.amount_tolerance for m in wholes):
         return None
     return src.other
 
 
 def _income_and_spending(fin: Finance, p: CheckParams) -> Iterator[Finding]:
     """收入 − 支出 = 年末结转和结余, where the report gives funds beside the budget and its carryover."""
-    other = _outside_funds(fin)
+    other = _outside_funds(fin, p)
     if other is None or fin.executed is None or fin.carryover is None:
         return
     income = money_sum([fin.budget, other], fin.budget.unit)
@@ -144,7 +144,7 @@ def _by_source(fin: Finance, p: CheckParams) -> Iterator[Finding]:
     parts = [] if src is None else [x for x in src.parts() if x is not None]
     if sum(1 for x in parts if x.amount != 0) < 2:  # one source stated (or blank cells read as 0): no sum to check
         return
-    if _outside_funds(fin) is not None:
+    if _outside_funds(fin, p) is not None:
         return  # funds listed beside the budget, not its split: JX-B008 weighs them
     total = _sum_matching(parts, fin, p)
     if total is not None:

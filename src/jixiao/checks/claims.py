@@ -85,7 +85,7 @@ def _counts_and_lists(passages: list[Passage], p: CheckParams) -> Iterator[Findi
         text = passage.text
         for m in _COUNT.finditer(text) if "个" in text else ():
             after = text[m.end():m.end() + 8]
-            noun = alternation(nouns).search(after, 0, 4 + max(map(len, nouns)))  # nearest, then longest
+            noun = alternation(nouns).search(after)  # nearest, then longest there
             phrase = None
             if noun and noun.start() <= 4 and (noun.start() == 0 or _CJK.fullmatch(after[:noun.start()])):
                 phrase = after[:noun.end()]

@@ -8,11 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
-from .summary import table_cell
-from .xlsx_style import CENTER, LEFT, SCORE, TITLE_FONT, note, text_cell
+from .xlsx_style import CENTER, LEFT, SCORE, note, table_cell, table_sheet
 
 HEADS = ("序号", "单位名称", "评价类型", "得分", "等级", "按规则的意见", "按规则的预算安排",
          "财政局意见", "财政局预算安排", "调整理由")
@@ -33,17 +29,7 @@ class AdviceRow:
 
 
 def render_advice_xlsx(year: int, rules_title: str, rows: list[AdviceRow], path: str | Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "结果应用"
-    for i, width in enumerate(WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
-    text_cell(ws.cell(1, 1), f"{year}年度绩效评价结果应用表")
-    ws.cell(1, 1).alignment, ws.cell(1, 1).font = CENTER, TITLE_FONT
-    ws.row_dimensions[1].height = 30
-    for col, head in enumerate(HEADS, 1):
-        table_cell(ws, 2, col, head, head=True)
+    wb, ws = table_sheet("结果应用", f"{year}年度绩效评价结果应用表", HEADS, WIDTHS)
     for n, r in enumerate(rows, 1):
         row = n + 2
         values = (n, r.department, r.kind, r.score, r.grade or "未评分", r.rule_action or "—", r.rule_budget or "—",

@@ -10,13 +10,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from openpyxl import Workbook
-from openpyxl.utils import get_column_letter
-
 from ..model import Evaluation, MoneyUnit
 from ..rules import ScoreCard
 from .xlsx_cache import Formulas
-from .xlsx_style import CENTER, LEFT, MONEY, RATE, SCORE, TITLE_FONT, note, style, text_cell
+from .xlsx_style import LEFT, MONEY, RATE, SCORE, note, style, table_cell, table_sheet
 
 HEADS = ("序号", "单位名称", "评价类型", "状态", "全年预算数（万元）", "全年执行数（万元）", "预算执行率",
          "单位自评得分", "单位自评等级", "复核得分（规则集测算）", "复核等级", "审核人复核评分合计")
@@ -52,32 +49,9 @@ def summary_row(ev: Evaluation, scorecard: ScoreCard | None, status: str = "",
         reviewer_total=reviewer_total)
 
 
-def table_cell(ws, row: int, col: int, value, **kwargs) -> None:
-    """A bordered cell: text as text (never a formula), Decimals as numbers. The 自评表's `put` sizes rows for its
-    own ten columns; this table has its own widths and lets Excel wrap."""
-    cell = ws.cell(row, col)
-    if isinstance(value, str):
-        text_cell(cell, value)
-    elif isinstance(value, Decimal):
-        cell.value = int(value) if value == value.to_integral_value() else float(value)
-    elif value is not None:
-        cell.value = value
-    style(ws, row, col, **kwargs)
-
-
 def render_summary_xlsx(year: int, rows: list[SummaryRow], path: str | Path) -> Path:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "汇总表"
+    wb, ws = table_sheet("汇总表", f"{year}年度预算绩效自评汇总表", HEADS, WIDTHS)
     formulas = Formulas()
-    for i, width in enumerate(WIDTHS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADS))
-    text_cell(ws.cell(1, 1), f"{year}年度预算绩效自评汇总表")
-    ws.cell(1, 1).alignment, ws.cell(1, 1).font = CENTER, TITLE_FONT
-    ws.row_dimensions[1].height = 30
-    for col, head in enumerate(HEADS, 1):
-        table_cell(ws, 2, col, head, head=True)
     for n, r in enumerate(rows, 1):
         row = n + 2
         table_cell(ws, row, 1, n)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -54,6 +55,39 @@ def note(ws: Worksheet, row: int, text: str, *, col: int = 1, span: int = COLUMN
     fit_text(ws, row, text, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
 
 
+def write_value(cell, value) -> None:
+    """Text as text (never a formula), Decimals as numbers, None left empty."""
+    if isinstance(value, str):
+        text_cell(cell, value)
+    elif isinstance(value, Decimal):
+        cell.value = int(value) if value == value.to_integral_value() else float(value)
+    elif value is not None:
+        cell.value = value
+
+
+def table_cell(ws: Worksheet, row: int, col: int, value, **kwargs) -> None:
+    """A bordered cell of a list table (汇总表, 结果应用表): unlike `put`, rows are not sized for the 自评表's
+    ten columns; these tables have their own widths and let Excel wrap."""
+    write_value(ws.cell(row, col), value)
+    style(ws, row, col, **kwargs)
+
+
+def table_sheet(sheet: str, heading: str, heads: tuple[str, ...], widths: tuple[int, ...]):
+    """A workbook with one list table: its column widths, the title over all columns, the header row (row 2)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = sheet
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
+    text_cell(ws.cell(1, 1), heading)
+    ws.cell(1, 1).alignment, ws.cell(1, 1).font = CENTER, TITLE_FONT
+    ws.row_dimensions[1].height = 30
+    for col, head in enumerate(heads, 1):
+        table_cell(ws, 2, col, head, head=True)
+    return wb, ws
+
+
 def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: int = 1,
         rows: int = 1, fmt: str | None = None, align: Alignment | None = None, review: bool = False) -> None:
     """Write a bordered cell (text as text, numbers as numbers), merged over `span` × `rows` when asked.
@@ -62,13 +96,7 @@ def put(ws: Worksheet, row: int, col: int, value, *, head: bool = False, span: i
     """
     if span > 1 or rows > 1:
         ws.merge_cells(start_row=row, start_column=col, end_row=row + rows - 1, end_column=col + span - 1)
-    cell = ws.cell(row, col)
-    if isinstance(value, str):
-        text_cell(cell, value)
-    elif isinstance(value, Decimal):
-        cell.value = int(value) if value == value.to_integral_value() else float(value)
-    elif value is not None:
-        cell.value = value
+    write_value(ws.cell(row, col), value)
     style(ws, row, col, head=head, span=span, rows=rows, fmt=fmt, align=align, review=review)
     if isinstance(value, str) and rows == 1:
         fit_text(ws, row, value, chars_per_line=max(1, int(sum(WIDTHS[col - 1:col - 1 + span]) / 2.1)))
