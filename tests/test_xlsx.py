@@ -85,7 +85,7 @@ def test_template_has_every_sheet_and_header(template):
         assert ws["A1"].font.name == "宋体" and ws["A1"].font.bold
     labels = [ws.value for ws in wb["基本信息"]["A"][1:]]
     assert labels == ["格式版本", "评价类型", "年度", "金额单位", "规则集", "单位名称", "预算编码", "主管部门", "自评得分", "自评等级",
-                      "落款", "成文日期", "填报人", "联系电话", "单位负责人"]
+                      "落款", "成文日期", "填报人", "联系电话", "单位负责人", "文书类型"]
     labels = [ws.value for ws in wb["收支情况"]["A"][1:]]
     assert labels == ["全年预算数", "年初预算数", "执行数", "执行率", "一般公共预算财政拨款", "政府性基金预算财政拨款",
                       "国有资本经营预算财政拨款", "其他资金", "基本支出", "项目支出", "年末结转和结余",

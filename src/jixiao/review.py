@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +26,8 @@ from .checks.claims import check_claims, evaluation_rates
 from .checks.text import check_report_text, report_passages
 from .checks.trust import ReadQuality, gate
 from .load import LoadResult, load_file, load_text
-from .model import Evaluation, Finding, Severity, round2
+from .model import Evaluation, Finding, Severity, Stage, round2
+from .model.catalogue import catalogue
 from .rules import RuleSet, ScoreCard, resolve_ruleset, score
 
 if TYPE_CHECKING:
@@ -155,6 +157,8 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
             findings = gate(findings + _report_claims(report, CheckParams(), None), _quality(report[0]))
         return Review(None, None, None, tuple(findings), None, published)
     resolved, ruleset_findings = resolve_ruleset(evaluation, ruleset)
+    if evaluation.stage is Stage.TARGET:
+        return _targets_review(evaluation, resolved, findings + ruleset_findings)
     card = score(evaluation, resolved) if resolved is not None else None
     params = CheckParams(resolved)
     checked = run_checks(evaluation, params, card, claims=report is None)
@@ -164,6 +168,14 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
         checked, findings = gate(checked, quality), gate(findings, quality)
     every = (*findings, *ruleset_findings, *checked)
     return Review(evaluation, resolved, card, every, draft_sections(evaluation, list(every)), published)
+
+
+def _targets_review(evaluation: Evaluation, resolved: RuleSet | None, findings: list[Finding]) -> Review:
+    """A 绩效目标表: not scored (it has no results yet), checked only by the codes the catalogue marks as judged
+    on targets, no drafts of 三、四 (a declaration has no problems or measures sections)."""
+    specs = catalogue()
+    checked = [f for f in run_checks(evaluation, CheckParams(resolved), None, claims=False) if specs[f.code].on_targets]
+    return Review(evaluation, resolved, None, (*findings, *checked), None, False)
 
 
 def _quality(extraction: Extraction) -> ReadQuality:
@@ -183,11 +195,14 @@ def _report_claims(report: tuple[Extraction, str], params: CheckParams, evaluati
 
 
 def _plain(value: object) -> object:
-    """A document with Decimals as exact strings, so that JSON carries them without a float."""
+    """A document with Decimals as exact strings and dates as ISO text (as YAML reads 2025-01-01), so that JSON
+    carries them without a float or a failure."""
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
     if isinstance(value, Decimal):
         return format(value, "f")
+    if isinstance(value, date):
+        return value.isoformat()
     return value

@@ -68,6 +68,11 @@ JX-R003 审核发现），见 `jixiao.rules.thresholds.CheckThresholds`：
 计算得分）不运行，改由只看单位自己所填分值和得分的 JX-S002–S007 判断。正文中的说法（JX-T006–T011）在报告的全部
 文字上逐行读取。这些审核在真实报告上的准确度见本页末尾。
 
+**绩效目标表。** 预算编制时申报的绩效目标表（`stage: target`）还没有实际完成值、执行数和得分，所以不评分，
+只运行目录中注明“绩效目标表：同样审核”的代码：指标要素（只要求名称和年度指标值）、指标设计（通用指标、以工作内容
+代替指标、定性表述模糊、指标体系不完整、重复指标、不当的年度指标值、占位符、日期）、预算分项合计和报告文字。
+批复后，年终自评以它为起点：每个年度指标值记为批复指标值，之后改动的目标显示为“调整”，没有调整原因时报 JX-I021。
+
 Python 接口：`jixiao.review(文档, ruleset=None)`（或 `jixiao.review_file(路径)`、已公开报告用
 `jixiao.review_report(路径)`）一步完成读取、评分、审核和起草，返回 `Review(evaluation, ruleset, scorecard,
 findings, drafts)`；命令行和网页都经由它。只做审核时：`jixiao.checks.check(evaluation, ruleset=None,
@@ -85,7 +90,7 @@ def _table(specs: list[CodeSpec]) -> list[str]:
 def _entry(s: CodeSpec) -> list[str]:
     return [
         f"### {s.code}", "", f"**{s.title}**（{s.group}，{_SEVERITY[s.severity.value]}）", "", s.description, "",
-        f"说明模板：`{s.message}`", "", *_published(s),
+        f"说明模板：`{s.message}`", "", *_published(s), *_on_targets(s),
         "不通过的示例：", "", "```yaml", s.example_fail, "```", "",
         "通过的示例：", "", "```yaml", s.example_pass, "```", "",
     ]
@@ -101,6 +106,10 @@ def _published(s: CodeSpec) -> list[str]:
     if s.whole_text:
         said.append("报告文字不完整（JX-E007）时不运行")
     return [f"已公开报告：{'；'.join(said)}。", ""] if said else []
+
+
+def _on_targets(s: CodeSpec) -> list[str]:
+    return ["绩效目标表：同样审核。", ""] if s.on_targets and not s.code.startswith(("JX-L", "JX-R")) else []
 
 
 def _hand_written(page: str) -> str:

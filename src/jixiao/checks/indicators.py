@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Evaluation, Finding, Indicator, Operator, Problem, QualTier, Verdict
+from ..model import Evaluation, Finding, Indicator, Operator, Problem, QualTier, Stage, Verdict
 from ..model.catalogue import finding
 from .compare import percent
 from .params import CheckParams
@@ -20,7 +20,7 @@ def check_indicator_values(ev: Evaluation, p: CheckParams) -> Iterator[Finding]:
         if ind.not_applicable:
             continue
         verdict = ind.verdict()
-        yield from _missing(path, ind, verdict)
+        yield from _missing(path, ind, verdict, ev.stage)
         yield from _overachieved(path, ind, verdict, p)
         yield from _units(path, ind, verdict)
         yield from _met_flag(path, ind, verdict)
@@ -34,8 +34,10 @@ def label(ind: Indicator) -> str:
     return f"「{ind.name}」" if "“" in ind.name or "”" in ind.name else f"“{ind.name}”"
 
 
-def _missing(path: str, ind: Indicator, v: Verdict) -> Iterator[Finding]:
-    absent = [key for key in ("name", "target", "actual") if not getattr(ind, key)]
+def _missing(path: str, ind: Indicator, v: Verdict, stage: Stage) -> Iterator[Finding]:
+    # a 绩效目标表 is declared before the year's results: its indicators need a name and a target only
+    required = ("name", "target") if stage is Stage.TARGET else ("name", "target", "actual")
+    absent = [key for key in required if not getattr(ind, key)]
     if v.unverified and v.met:
         # the unit states the target was met: scored so, but nobody can check it (JX-I015, a warning)
         yield finding("JX-I015", f"{path}.actual", ind.where("actual") or ind.where("met"), indicator=label(ind),

@@ -50,12 +50,9 @@ def _target_setting(path: str, ind: Indicator) -> Iterator[Finding]:
 
 def _adjusted(path: str, ind: Indicator, p: CheckParams) -> Iterator[Finding]:
     """A target changed since the 绩效目标表 was approved needs its reason (调整原因)."""
-    approved, target = ind.approved_target, ind.target
-    if approved is None or target is None or approved.text.strip() == target.text.strip():
-        return
-    if explanation_is_empty(ind.adjust_reason, p):
+    if ind.target_adjusted and explanation_is_empty(ind.adjust_reason, p):
         yield finding("JX-I021", f"{path}.adjust_reason", ind.where("target"), indicator=label(ind),
-                      approved=approved.text, target=target.text)
+                      approved=ind.approved_target.text, target=ind.target.text)
 
 
 def _growth(ind: Indicator) -> bool:

@@ -15,7 +15,7 @@ from ..render import (
 from ..review import review
 from ..rules.loader import is_path, load_ruleset_file
 from .app import app
-from .output import print_findings
+from .output import print_findings, refuse_targets
 
 
 
@@ -64,6 +64,7 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
         print_findings(result.findings, False, str(file))
         click.echo("输入有错误，未生成任何文件。", err=True)
         sys.exit(1)
+    refuse_targets(result.evaluation, "生成自评报告和自评表")
     if result.findings:
         print_findings(result.findings, False, str(file))
     if "pdf" in wanted and not explicit and not pdf_available():

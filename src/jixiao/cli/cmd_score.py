@@ -17,7 +17,7 @@ from ..rules.loader import is_path, load_ruleset_option
 from ..rules.ruleset import BLOCK_LABELS
 from ..rules.scorecard import num, rule_label
 from .app import app
-from .output import print_findings
+from .output import print_findings, refuse_targets
 
 _METHOD_ZH = {"project": "项目支出方法", "department": "部门整体参考方法（执行率 + 重点工作任务）",
               "framework": "部门整体共性指标框架"}
@@ -52,6 +52,7 @@ def score_command(file: Path, ruleset_name: str | None, as_json: bool) -> None:
         print_findings(result.input_findings, False, str(file))
         click.echo("输入有错误，未评分。", err=True)
         sys.exit(1)
+    refuse_targets(result.evaluation, "评分")
     if result.scorecard is None:  # the input's own `ruleset:` names something unusable
         print_findings(result.ruleset_findings, False, str(file))
         click.echo("输入中指定的规则集无法使用，未评分。", err=True)

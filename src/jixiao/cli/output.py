@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..model import Finding, Severity, has_errors
+from ..model import Evaluation, Finding, Severity, Stage, has_errors
 
 _ORDER = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
@@ -27,3 +27,10 @@ def summary(findings: list[Finding]) -> str:
     if not findings:
         return "未发现问题。"
     return f"共 {len(findings)} 条：错误 {counts[Severity.ERROR]} 条，警告 {counts[Severity.WARNING]} 条，提示 {counts[Severity.INFO]} 条。"
+
+
+def refuse_targets(evaluation: Evaluation | None, what: str) -> None:
+    """A 绩效目标表 has no results yet: scoring it or writing its self-evaluation report is a usage error (exit 2)."""
+    if evaluation is not None and evaluation.stage is Stage.TARGET:
+        raise click.UsageError(f"这是绩效目标表（stage: target），还没有实际完成值和执行数，不能{what}。"
+                               "审核指标设置请用 jixiao check；转为 Excel 模板请用 jixiao convert。")

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from ..model import (
     ByNature, BySource, Department, Evaluation, Finance, Finding, FundLine, Indicator, Kind, Level1, Location,
-    MoneyUnit, Task, TaskSources,
+    MoneyUnit, Stage, Task, TaskSources,
 )
 from ..model.catalogue import finding
 from .fieldtypes import normalize_key
@@ -199,6 +199,8 @@ class Builder:
         if dept is None or "kind" not in vals or "year" not in vals:
             return None  # required fields missing: already reported
         vals["kind"] = Kind(vals["kind"])
+        if "stage" in vals:
+            vals["stage"] = Stage(vals["stage"])
         vals["unit"] = self.unit
         try:
             return Evaluation(format_version=version, department=dept, location=root.location,

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from ..model import Evaluation, Indicator, Money, Paragraph, Quantity, Task
+from ..model import Evaluation, Indicator, Money, Paragraph, Quantity, Stage, Task
 from .fields import ROOT, Field
 from .fieldtypes import LIST, OBJECT
 
@@ -39,7 +39,7 @@ def _object(obj: Any, spec: Field) -> dict:
     for f in spec.children:
         attr = "format_version" if f.key == "jixiao" else f.key
         v = getattr(obj, attr, None)
-        if v is None or v == () or (f.key == "not_applicable" and v is False):
+        if v is None or v == () or (f.key == "not_applicable" and v is False) or (f.key == "stage" and v is Stage.SELF):
             continue
         if f.type is OBJECT:
             sub = _object(v, f)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import LEVEL2_BY_LEVEL1, Kind, Level1, MoneyUnit
+from ..model import LEVEL2_BY_LEVEL1, Kind, Level1, MoneyUnit, Stage
 from .fields import ROOT, Field, walk
 
 # Column kinds beyond the field types: the task number, the task an indicator belongs to, a text
@@ -16,6 +16,7 @@ from .fields import ROOT, Field, walk
 NUMBER, TASK_REF, CATEGORY, ITEM = "#number", "#task", "#category", "#item"
 
 KIND_CHOICES = tuple(k.short_label for k in Kind)
+STAGE_CHOICES = tuple(s.label for s in Stage)
 UNIT_CHOICES = tuple(u.value for u in MoneyUnit)
 YES_NO = ("是", "否")
 LEVEL1_CHOICES = tuple(level.value for level in Level1)
@@ -107,6 +108,7 @@ BASIC = Sheet("基本信息", "pairs", _PAIR_COLUMNS, required=True, pairs=(
     Pair("department.name"), Pair("department.code"), Pair("department.supervisor"),
     Pair("declared_score"), Pair("declared_grade"),
     Pair("signature"), Pair("date"), Pair("filled_by"), Pair("phone"), Pair("unit_head"),
+    Pair("stage", STAGE_CHOICES),  # last: rows of templates filled in before it keep their places
 ), guide="每行一个字段，在“值”列填写。评价类型、年度、单位名称必填；金额单位缺省为万元；格式版本保持 1 不变。")
 
 FUNCTIONS = Sheet("部门职能", "table", (

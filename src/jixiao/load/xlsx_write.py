@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..model import Evaluation, Kind, Money, Quantity
+from ..model import Evaluation, Kind, Money, Quantity, Stage
 from .fieldtypes import INT, MONEY, STR, FieldType
 from .fields import Field
 from .xlsx_layout import (
@@ -207,6 +207,8 @@ def _put(cell, value, field_type: FieldType, evaluation: Evaluation | None) -> N
         _text(cell, "是" if value else "否")
     elif isinstance(value, Kind):
         _text(cell, value.short_label)
+    elif isinstance(value, Stage):
+        _text(cell, value.label)
     elif isinstance(value, Enum):
         _text(cell, value.value)
     elif isinstance(value, Decimal):

@@ -18,6 +18,7 @@ from .evaluation import (
     Kind,
     Level1,
     Paragraph,
+    Stage,
     Task,
     TaskSources,
     level2_label,
@@ -32,7 +33,7 @@ from .verdict import Basis, Outcome, Problem, Verdict, compare, infer_direction
 __all__ = [
     "CENT", "HUNDRED", "LEVEL2_BY_LEVEL1", "ONE", "ZERO", "Basis", "ByNature", "BySource", "DateSpan", "Department",
     "Evaluation", "Finance", "Finding", "FundLine", "Funds", "Indicator", "Kind", "Level1", "Location", "Money",
-    "MoneyUnit", "Operator", "Outcome", "Paragraph", "Problem", "QualTier", "Quantity", "Severity", "Task",
+    "MoneyUnit", "Operator", "Outcome", "Paragraph", "Problem", "QualTier", "Quantity", "Severity", "Stage", "Task",
     "TaskSources", "Verdict", "compare", "execution_rate", "format_quantity", "has_errors", "infer_direction", "level2_label",
     "money_sum", "parse_quantity", "rate_from_fraction", "round2",
 ]

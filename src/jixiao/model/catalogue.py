@@ -33,6 +33,9 @@ class CodeSpec:
     not_on_reports: bool = False
     # judged on a report only when its text has this word: the form has the column the code reads (原因)
     requires_word: str = ""
+    # judged on a 绩效目标表 too (what is declared at budget time: targets, indicator design, the budget's split);
+    # the rest reads results (实际完成值, 执行数, 得分) a 绩效目标表 does not have yet
+    on_targets: bool = False
 
 
 @cache
@@ -54,6 +57,7 @@ def catalogue() -> dict[str, CodeSpec]:
             whole_text=bool((e.get("published") or {}).get("whole_text", False)),
             not_on_reports=bool((e.get("published") or {}).get("skip", False)),
             requires_word=str((e.get("published") or {}).get("requires_word", "")),
+            on_targets=bool(e.get("targets", False)),
         )
         if spec.code in specs:
             raise ValueError(f"catalogue.yaml: duplicate code {spec.code}")

@@ -43,6 +43,26 @@ _KIND_LABELS = {"department": ("部门整体支出", "部门整体", ("整体",)
                 "project": ("项目支出", "项目支出", ("项目", "项目支出绩效自评"))}
 
 
+class Stage(StrEnum):
+    """Which document of the year: the targets declared at budget time, or the self-evaluation against them."""
+
+    SELF = "self"  # 绩效自评: the year's results against its targets
+    TARGET = "target"  # 绩效目标: the 绩效目标表 declared with the budget and approved by the finance bureau
+
+    @property
+    def label(self) -> str:
+        """绩效自评 / 绩效目标: as titles, lists and messages name the document."""
+        return _STAGE_LABELS[self.value][0]
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        label, others = _STAGE_LABELS[self.value]
+        return tuple(dict.fromkeys((self.value, label, *others)))
+
+
+_STAGE_LABELS = {"self": ("绩效自评", ("自评",)), "target": ("绩效目标", ("绩效目标表", "绩效目标申报", "目标申报"))}
+
+
 class Level1(StrEnum):
     OUTPUT = "产出指标"
     EFFECT = "效益指标"
@@ -140,6 +160,12 @@ class Indicator(_Node):
             if self.level2 in names:
                 return level1
         return None
+
+    @property
+    def target_adjusted(self) -> bool:
+        """调整: the 年度指标值 differs from the one approved with the 绩效目标表 (both given)."""
+        approved, target = self.approved_target, self.target
+        return approved is not None and target is not None and approved.text.strip() != target.text.strip()
 
     def verdict(self) -> Verdict:
         """Was the target met? The one comparison every layer uses (jixiao.model.verdict)."""
@@ -256,6 +282,7 @@ class Department(_Node):
 class Evaluation(_Node):
     format_version: int = 1
     kind: Kind
+    stage: Stage = Stage.SELF
     year: int
     unit: MoneyUnit = MoneyUnit.WAN
     ruleset: str | None = None
@@ -284,14 +311,25 @@ class Evaluation(_Node):
     def title_parts(self) -> tuple[str, ...]:
         """The title in the pieces it may be broken between: year, unit, project, kind of report.
 
-        A project report names its project: 2024年度某局 / 某某建设 / 项目支出绩效自评报告.
+        A project report names its project: 2024年度某局 / 某某建设 / 项目支出绩效自评报告; a 绩效目标 document is
+        the 绩效目标表 (2025年度某局 / 部门整体支出绩效目标表).
         """
         head = (f"{self.year}年度", self.department.name)
+        document = "绩效目标表" if self.stage is Stage.TARGET else "绩效自评报告"
         if self.kind is Kind.PROJECT and len(self.tasks) == 1 and self.tasks[0].name.strip():
             project = self.tasks[0].name.strip()
             stem = project[:-2] if project.endswith("项目") and len(project) > 2 else project
-            return (*head, stem, "项目支出绩效自评报告")
-        return (*head, f"{self.kind.label}绩效自评报告")
+            return (*head, stem, f"项目支出{document}")
+        return (*head, f"{self.kind.label}{document}")
+
+    def started_from_targets(self) -> "Evaluation":
+        """The self-evaluation that starts from this approved 绩效目标表: every 年度指标值 becomes the approved
+        one (批复指标值), so a target changed afterwards shows as 调整 and needs its reason. Nothing is dropped."""
+        tasks = tuple(task.model_copy(update={"indicators": tuple(
+            ind if ind.approved_target is not None or ind.target is None
+            else ind.model_copy(update={"approved_target": ind.target}) for ind in task.indicators)})
+            for task in self.tasks)
+        return self.model_copy(update={"stage": Stage.SELF, "tasks": tasks})
 
     def indicators(self):
         """Every indicator with its task index and indicator index."""
