@@ -6,7 +6,7 @@ from jixiao.checks.docs import render
 from jixiao.model.catalogue import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
-REGENERATE = "python -m jixiao.checks.docs > docs/findings.md"
+REGENERATE = "python -m jixiao.checks.docs --write"
 
 
 def test_findings_page_is_in_sync(monkeypatch):

@@ -1,6 +1,9 @@
 """Generate docs/findings.md from the catalogue, with worked examples run on the bundled examples.
 
-    python -m jixiao.checks.docs > docs/findings.md      (from the repository root)
+    python -m jixiao.checks.docs --write      (from the repository root)
+
+It writes the page in place: the hand-written tail (after HAND_WRITTEN) is read first and kept. A shell
+redirect (`> docs/findings.md`) would empty the file before the tail is read, so the page is not printed.
 
 A test regenerates the page and compares, so the page always says what the catalogue and checks do.
 """
@@ -30,7 +33,7 @@ _ADMITTED = (
 _INTRO = """\
 # 审核发现目录
 
-> 本页由 `python -m jixiao.checks.docs > docs/findings.md` 从 `src/jixiao/model/catalogue.yaml` 生成，
+> 本页由 `python -m jixiao.checks.docs --write` 从 `src/jixiao/model/catalogue.yaml` 生成，
 > 请勿手工编辑；测试会重新生成并比对。
 
 每条审核发现（finding）有一个稳定的代码（从不复用）、级别、中文说明和位置（`文件:行` 或 `工作表!单元格`）。
@@ -165,4 +168,7 @@ def render(seed: str = SEED_EXAMPLE, clean: str = CLEAN_EXAMPLE) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(render(*sys.argv[1:3]))
+    if sys.argv[1:] != ["--write"]:
+        sys.exit("usage: python -m jixiao.checks.docs --write   (writes docs/findings.md, keeping its hand-written tail)")
+    page = render()
+    Path(PAGE).write_text(page, encoding="utf-8")

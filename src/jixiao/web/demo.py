@@ -47,7 +47,8 @@ def _load_example(path: Path, author) -> None:
     ev_model = result.evaluation
     year, _ = Year.objects.get_or_create(year=ev_model.year)
     dept, _ = Department.objects.get_or_create(name=ev_model.department.name)
-    ev, created = Evaluation.objects.get_or_create(department=dept, year=year, kind=ev_model.kind.value)
+    ev, created = Evaluation.objects.get_or_create(department=dept, year=year, kind=ev_model.kind.value,
+                                                   stage=ev_model.stage.value)
     if created:
         save_revision(ev, document_of(ev_model), author, 0, f"演示数据 {path.name}")
 

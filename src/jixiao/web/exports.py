@@ -10,6 +10,8 @@ import yaml
 
 from .. import render
 from ..load import to_yaml
+from ..load.xlsx_write import write_xlsx
+from ..model import Stage
 from .analysis import analyse, load_document
 
 CONTENT_TYPES = {
@@ -33,10 +35,26 @@ def export(document: dict, fmt: str) -> bytes:
         if loaded.evaluation is not None:
             return to_yaml(loaded.evaluation).encode("utf-8")
         return yaml.safe_dump(document, allow_unicode=True, sort_keys=False).encode("utf-8")
+    if document.get("stage") == Stage.TARGET.value:
+        return _targets_table(document, fmt)
     reviewed = analyse(document)
     if reviewed.evaluation is None:
         raise ExportUnavailable("数据有错误，无法生成报告：请先在编辑页修正错误。")
     return _render(reviewed, fmt)
+
+
+def _targets_table(document: dict, fmt: str) -> bytes:
+    """A 绩效目标表 has no report yet: its XLSX is the input workbook (the template, filled in), which can be
+    edited and uploaded again."""
+    if fmt != "xlsx":
+        raise ExportUnavailable("绩效目标表不生成自评报告（DOCX/PDF）：可下载 XLSX 表格、YAML 或 JSON。")
+    loaded = load_document(document)
+    if loaded.evaluation is None:
+        raise ExportUnavailable("数据有错误，无法生成表格：请先在编辑页修正错误。")
+    with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
+        out = Path(tmp) / "targets.xlsx"
+        write_xlsx(loaded.evaluation, out)
+        return out.read_bytes()
 
 
 def _render(reviewed, fmt: str) -> bytes:

@@ -43,7 +43,7 @@ def _control(w: Widget, editable: bool) -> str:
 
 
 def _field(w: Widget, editable: bool, with_doc: bool) -> str:
-    classes = f"field field-{w.widget}" + (" has-notes" if w.notes else "")
+    classes = f"field field-{w.widget}" + (" has-notes" if w.notes else "") + (" result" if w.result else "")
     title = f' title="{escape(w.doc)}"' if with_doc and w.doc else ""
     return f'<label class="{classes}"{title}><span class="lbl">{escape(w.label)}</span>{_control(w, editable)}{_notes(w)}</label>'
 
@@ -53,10 +53,15 @@ def fields_html(widgets: list[Widget], editable: bool) -> SafeString:
     return mark_safe("".join(_field(w, editable, with_doc=True) for w in widgets))
 
 
-def indicator_cells(widgets: list[Widget], editable: bool) -> SafeString:
-    """One indicator row's cells; the help text is on the column header, not repeated in every row."""
-    return mark_safe("".join(f'<td class="col-{w.name.rsplit(".", 1)[-1]}">{_field(w, editable, with_doc=False)}</td>'
-                             for w in widgets))
+def indicator_cells(widgets: list[Widget], editable: bool, adjusted: bool = False) -> SafeString:
+    """One indicator row's cells; the help text is on the column header, not repeated in every row. An adjusted
+    target (changed since the 绩效目标表 was approved) is marked 调整 in its cell."""
+    cells = []
+    for w in widgets:
+        key = w.name.rsplit(".", 1)[-1]
+        mark = '<span class="adjusted-mark" title="年度指标值与批复指标值不同">调整</span>' if adjusted and key == "target" else ""
+        cells.append(f'<td class="col-{key}{" result" if w.result else ""}">{_field(w, editable, with_doc=False)}{mark}</td>')
+    return mark_safe("".join(cells))
 
 
 def path_options(paths: list[tuple[str, str]]) -> SafeString:

@@ -14,7 +14,7 @@ from ..load.fields import INDICATOR, ROOT, TASK, Field
 from ..load.fieldtypes import BOOL, ENUM, LIST, OBJECT
 from ..rules import ruleset_titles
 
-FIXED_KEYS = {"jixiao", "kind", "year"}  # taken from the evaluation row, never from the form
+FIXED_KEYS = {"jixiao", "kind", "stage", "year"}  # taken from the evaluation row, never from the form
 BOOL_CHOICES = (("", "—"), ("是", "是"), ("否", "否"))
 
 
@@ -29,6 +29,7 @@ class Widget:
     doc: str = ""
     notes: list = field(default_factory=list)  # findings and comments on this field, filled by the view
     locked: bool = False  # shown, never changed here (the department's name comes from its record)
+    result: bool = False  # filled in at the year's end: hidden (still posted) on a 绩效目标表
 
 
 def _text(value) -> str:
@@ -53,7 +54,7 @@ def ruleset_choices(current: str = "") -> tuple[tuple[str, str], ...]:
 
 def _widget(spec: Field, value, name: str, template: str) -> Widget:
     """The field's editor widget, as the field table names it (its type's, or its own)."""
-    w = Widget(name, template, spec.label, spec.editor_widget, doc=spec.doc)
+    w = Widget(name, template, spec.label, spec.editor_widget, doc=spec.doc, result=spec.result)
     if name == "department.name":
         w.widget, w.value, w.locked = "text", _text(value), True
         w.doc = "单位名称取自系统中的单位记录，不能在此修改；如有错误请联系管理员。"
@@ -90,6 +91,7 @@ def widgets(spec: Field, doc: dict | None, prefix: str = "", template: str = "")
 @dataclass
 class Row:
     widgets: list[Widget]
+    adjusted: bool = False  # 调整: the target differs from the approved one (jixiao.model Indicator.target_adjusted)
 
 
 @dataclass

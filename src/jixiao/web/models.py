@@ -29,6 +29,13 @@ class Kind(models.TextChoices):
     PROJECT = domain.Kind.PROJECT.value, domain.Kind.PROJECT.label
 
 
+class Stage(models.TextChoices):
+    """The stages of jixiao.model: the 绩效目标表 declared at budget time, and the year-end self-evaluation."""
+
+    SELF = domain.Stage.SELF.value, domain.Stage.SELF.label
+    TARGET = domain.Stage.TARGET.value, domain.Stage.TARGET.label
+
+
 class Year(models.Model):
     """评价年度: the year evaluated and the date the finance bureau wants the submissions by."""
 
@@ -67,11 +74,13 @@ class Profile(models.Model):
 
 
 class Evaluation(models.Model):
-    """One self-evaluation per department, year and kind; its content lives in revisions."""
+    """One document per department, year, kind and stage (the 绩效目标表, the 绩效自评); its content lives in
+    revisions. Both go through the same workflow; only self-evaluations are scored, published and counted."""
 
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="evaluations")
     year = models.ForeignKey(Year, on_delete=models.PROTECT, related_name="evaluations")
     kind = models.CharField("评价类型", max_length=20, choices=Kind.choices, default=Kind.DEPARTMENT)
+    stage = models.CharField("文书类型", max_length=10, choices=Stage.choices, default=Stage.SELF)
     status = models.CharField("状态", max_length=20, choices=Status.choices, default=Status.DRAFT)
     # The number of the current revision: a save based on another number is a conflict (optimistic locking).
     version = models.PositiveIntegerField(default=0)
@@ -80,11 +89,22 @@ class Evaluation(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["department", "year", "kind"], name="one_evaluation_per_department_year_kind")]
+        constraints = [models.UniqueConstraint(fields=["department", "year", "kind", "stage"],
+                                               name="one_document_per_department_year_kind_stage")]
         ordering = ["department__name", "-year__year"]
 
+    @property
+    def is_targets(self) -> bool:
+        """A 绩效目标表 (declared at budget time), not a self-evaluation."""
+        return self.stage == Stage.TARGET
+
+    @property
+    def status_label(self) -> str:
+        """The status as shown: an accepted 绩效目标表 is 已批复."""
+        return "已批复" if self.is_targets and self.status == Status.ACCEPTED else self.get_status_display()
+
     def __str__(self) -> str:
-        return f"{self.year.year}年度{self.department.name}{self.get_kind_display()}绩效自评"
+        return f"{self.year.year}年度{self.department.name}{self.get_kind_display()}{self.get_stage_display()}"
 
 
 class Revision(models.Model):

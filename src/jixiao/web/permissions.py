@@ -11,7 +11,7 @@ from __future__ import annotations
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from .models import Evaluation, Profile, Role, Status
+from .models import Evaluation, Profile, Role, Stage, Status
 
 EDITABLE = {Status.DRAFT, Status.RETURNED}
 # action -> (statuses it starts from, status it leads to, roles allowed)
@@ -31,6 +31,20 @@ ACTION_DONE = {"submit": "已提交审核。", "withdraw": "已撤回提交，�
                "accept": "已审核通过。", "unaccept": "已撤回审核通过，自评回到“已提交”。", "publish": "已公开。",
                "unpublish": "已撤回公开，自评回到“审核通过”。"}
 NEEDS_REASON = {"return", "unaccept", "unpublish"}
+# a 绩效目标表 is approved (批复), not published: 信息公开 shows self-evaluations
+NOT_FOR_TARGETS = {"publish", "unpublish"}
+_TARGET_LABELS = {"accept": "批复", "unaccept": "撤回批复"}
+_TARGET_DONE = {"accept": "已批复绩效目标：年终新建的自评将以批复的指标值为起点。",
+                "unaccept": "已撤回批复，绩效目标回到“已提交”。", "withdraw": "已撤回提交，绩效目标回到草稿，可以继续修改。"}
+
+
+def action_label(evaluation: Evaluation, action: str) -> str:
+    """The step's name on its button: 审核通过 for a self-evaluation is 批复 for a 绩效目标表."""
+    return _TARGET_LABELS.get(action, ACTION_LABELS[action]) if evaluation.is_targets else ACTION_LABELS[action]
+
+
+def action_done(evaluation: Evaluation, action: str) -> str:
+    return _TARGET_DONE.get(action, ACTION_DONE[action]) if evaluation.is_targets else ACTION_DONE[action]
 
 
 def taken_up(evaluation: Evaluation) -> bool:
@@ -66,8 +80,11 @@ def is_bureau(user) -> bool:
     return role_of(user) in (Role.REVIEWER, Role.ADMIN)
 
 
-def visible_evaluations(user):
+def visible_evaluations(user, stage: str | None = Stage.SELF):
+    """The user's documents of one stage (self-evaluations unless asked; None: both), for lists and counts."""
     qs = Evaluation.objects.select_related("department", "year", "current")
+    if stage is not None:
+        qs = qs.filter(stage=stage)
     if is_bureau(user):
         return qs
     p = profile_of(user)
@@ -79,7 +96,7 @@ def visible_evaluations(user):
 def evaluation_for(user, pk) -> Evaluation:
     """The evaluation if this user may see it; otherwise 404 whatever the id."""
     try:
-        return visible_evaluations(user).get(pk=int(pk))
+        return visible_evaluations(user, stage=None).get(pk=int(pk))
     except (Evaluation.DoesNotExist, ValueError, TypeError):
         raise Http404("没有找到这份自评，或您无权查看。")
 
@@ -107,6 +124,8 @@ def allowed_actions(user, evaluation: Evaluation) -> list[str]:
             if role == Role.FILLER and evaluation.department_id != profile_of(user).department_id:
                 continue
             if action == "withdraw" and taken_up(evaluation):
+                continue
+            if action in NOT_FOR_TARGETS and evaluation.is_targets:
                 continue
             actions.append(action)
     return actions

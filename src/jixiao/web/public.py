@@ -16,7 +16,7 @@ from django.db.models import OuterRef, Subquery
 from .. import render
 from .analysis import analyse
 from .exports import ExportUnavailable
-from .models import Evaluation, Status, Transition
+from .models import Evaluation, Stage, Status, Transition
 
 FORMATS = {"pdf": "自评报告（PDF）", "docx": "自评报告（Word）", "xlsx": "自评表（Excel）"}
 CACHE_SECONDS = 24 * 3600  # a published revision never changes; the key carries its number
@@ -26,7 +26,7 @@ def published():
     """Published evaluations with the date they were made public, lightest columns only."""
     made_public = (Transition.objects.filter(evaluation=OuterRef("pk"), to_status=Status.PUBLISHED)
                    .order_by("-created_at", "-pk").values("created_at")[:1])
-    return (Evaluation.objects.filter(status=Status.PUBLISHED, current__isnull=False)
+    return (Evaluation.objects.filter(status=Status.PUBLISHED, stage=Stage.SELF, current__isnull=False)
             .select_related("department", "year").only("pk", "kind", "status", "version", "current_id",
                                                        "department__name", "year__year")
             .annotate(published_at=Subquery(made_public)))

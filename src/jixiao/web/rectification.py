@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from .models import Comment, Evaluation, Rectification, Status
+from .models import Comment, Evaluation, Rectification, Stage, Status
 
 DONE_STATUSES = (Status.ACCEPTED, Status.PUBLISHED)  # only problems the bureau has accepted as the unit's record
 
@@ -18,7 +18,8 @@ def _texts(items) -> list[str]:
 def generate(year: int, user) -> int:
     """Items for every accepted evaluation of the year that has none yet for the same text; returns how many."""
     made = 0
-    for ev in Evaluation.objects.filter(year__year=year, status__in=DONE_STATUSES).select_related("current", "department"):
+    for ev in Evaluation.objects.filter(year__year=year, status__in=DONE_STATUSES, stage=Stage.SELF).select_related(
+            "current", "department"):
         document = ev.current.document if ev.current else {}
         problems, measures = _texts(document.get("problems")), _texts(document.get("measures"))
         found = [("单位自评", p, measures[i] if i < len(measures) else "") for i, p in enumerate(problems) if p]

@@ -12,9 +12,10 @@ from django.utils import timezone
 
 from . import audit
 from ..review import Review
-from .analysis import analyse
-from .models import Comment, Evaluation, Kind, Revision, Transition
-from .permissions import EDITABLE, NEEDS_REASON, TRANSITIONS, taken_up
+from ..load import to_document
+from .analysis import analyse, load_document, plain
+from .models import Comment, Evaluation, Kind, Revision, Stage, Status, Transition
+from .permissions import EDITABLE, NEEDS_REASON, NOT_FOR_TARGETS, TRANSITIONS, taken_up
 
 
 @dataclass
@@ -56,6 +57,10 @@ def fix_identity(doc: dict, evaluation: Evaluation) -> dict:
     fixed["jixiao"] = fixed.get("jixiao") or 1
     fixed["kind"] = evaluation.kind
     fixed["year"] = evaluation.year.year
+    if evaluation.is_targets:
+        fixed["stage"] = Stage.TARGET.value
+    else:  # a self-evaluation's document names no stage (the default), as it did before stages existed
+        fixed.pop("stage", None)
     dept = dict(fixed.get("department") or {}) if isinstance(fixed.get("department"), dict) else {}
     dept["name"] = evaluation.department.name
     fixed["department"] = dept
@@ -90,6 +95,37 @@ def save_revision(evaluation: Evaluation, doc: dict, user, base_number: int, sou
     return SaveResult(rev, result, conflict, read_only)
 
 
+def approved_targets(evaluation: Evaluation) -> Evaluation | None:
+    """The approved (批复) 绩效目标表 a self-evaluation starts from: same department, year and kind."""
+    if evaluation.is_targets:
+        return None
+    return (Evaluation.objects.filter(department_id=evaluation.department_id, year_id=evaluation.year_id,
+                                      kind=evaluation.kind, stage=Stage.TARGET,
+                                      status__in=(Status.ACCEPTED, Status.PUBLISHED), current__isnull=False)
+            .select_related("current").first())
+
+
+def started_from(targets_document: dict) -> dict | None:
+    """A 绩效目标表's document as the start of its self-evaluation; None when it does not load."""
+    loaded = load_document(targets_document)
+    if loaded.evaluation is None:
+        return None
+    return plain(to_document(loaded.evaluation.started_from_targets()))
+
+
+def start_from_targets(evaluation: Evaluation, user, request=None) -> SaveResult | None:
+    """The first revision of a new self-evaluation: the approved 绩效目标表, each 年度指标值 recorded as 批复指标值
+    (jixiao.model Evaluation.started_from_targets). None when there is no approved table, or it does not load."""
+    targets = approved_targets(evaluation)
+    if targets is None:
+        return None
+    started = started_from(targets.current.document)
+    if started is None:
+        return None
+    return save_revision(evaluation, started, user, evaluation.version,
+                         source=f"批复的绩效目标表（第{targets.version}版）", request=request)
+
+
 class WorkflowError(Exception):
     """A step that is not possible from the current status; the message is for the user."""
 
@@ -106,6 +142,8 @@ def apply_transition(evaluation: Evaluation, action: str, user, comment: str = "
             raise WorkflowError(f"当前状态为“{ev.get_status_display()}”，不能执行此操作。")
         if action == "submit" and ev.current_id is None:
             raise WorkflowError("还没有保存任何内容，不能提交。")
+        if action in NOT_FOR_TARGETS and ev.is_targets:
+            raise WorkflowError("绩效目标表经批复即可，不在信息公开中发布；公开的是年终的绩效自评。")
         if action == "withdraw" and taken_up(ev):
             raise WorkflowError("审核人已开始审核（已写意见），不能撤回提交；如需修改，请联系审核人退回。")
         step = Transition.objects.create(

@@ -13,7 +13,7 @@ from django.db.models import Min
 from django.utils import timezone
 
 from . import audit, mail
-from .models import Assignment, Evaluation, Reminder, Status, Task, Transition
+from .models import Assignment, Evaluation, Reminder, Stage, Status, Task, Transition
 
 # progress of a department on a task, in the order the bureau reads it
 PROGRESS = {"not_started": "未开始", Status.DRAFT.value: "草稿", Status.RETURNED.value: "退回修改",
@@ -77,7 +77,7 @@ def progress(assignments, today: datetime.date | None = None) -> list[Progress]:
         return []
     keys = {(a.department_id, a.task.year_id, a.task.kind) for a in assignments}
     evaluations = {(e.department_id, e.year_id, e.kind): e for e in Evaluation.objects.filter(
-        department_id__in={k[0] for k in keys}, year_id__in={k[1] for k in keys})}
+        department_id__in={k[0] for k in keys}, year_id__in={k[1] for k in keys}, stage=Stage.SELF)}
     first_submit = dict(Transition.objects.filter(evaluation_id__in=[e.pk for e in evaluations.values()],
                                                   to_status=Status.SUBMITTED)
                         .values("evaluation_id").annotate(first=Min("created_at")).values_list("evaluation_id", "first"))
@@ -154,7 +154,10 @@ def mark_read(user, reminder: Reminder) -> None:
 
 
 def for_evaluation(evaluation: Evaluation) -> Progress | None:
-    """The latest task assignment this evaluation answers (same department, year and kind), with its progress."""
+    """The latest task assignment this evaluation answers (same department, year and kind), with its progress.
+    Tasks are for self-evaluations; a 绩效目标表 answers none."""
+    if evaluation.is_targets:
+        return None
     assignment = (Assignment.objects.filter(department_id=evaluation.department_id, task__year_id=evaluation.year_id,
                                             task__kind=evaluation.kind)
                   .select_related("task", "department").order_by("-task__created_at", "-pk").first())

@@ -15,8 +15,8 @@ def fields(context, widgets):
 
 
 @register.simple_tag(takes_context=True)
-def cells(context, widgets):
-    return indicator_cells(widgets, bool(context.get("editable")))
+def cells(context, widgets, adjusted=False):
+    return indicator_cells(widgets, bool(context.get("editable")), bool(adjusted))
 
 
 @register.simple_tag

@@ -14,10 +14,11 @@ from ..limits import TooLarge, check_document
 from ..models import Comment, Status
 from ..attachments import ALLOWED as ATTACHMENT_TYPES
 from ..permissions import (
-    ACTION_LABELS, allowed_actions, can_delete_attachment, can_edit, evaluation_for, is_bureau, require_edit,
+    action_label, allowed_actions, can_delete_attachment, can_edit, evaluation_for, is_bureau, require_edit,
 )
 from ..review_scores import EDITABLE_IN as SCORABLE, score_rows, totals
-from ..services import identity_problems, save_revision
+from ..analysis import load_document
+from ..services import approved_targets, identity_problems, save_revision
 
 
 # the text box each step shows: a reason where the step needs one (the service refuses it empty)
@@ -51,10 +52,24 @@ def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
     return unplaced
 
 
+def _mark_adjusted(blocks, document: dict) -> None:
+    """调整 on the rows whose target differs from the approved one, as the model decides it."""
+    if not forms.has_adjustments(document):
+        return
+    loaded = load_document(document).evaluation
+    if loaded is None or len(loaded.tasks) != len(blocks):
+        return
+    for block, task in zip(blocks, loaded.tasks):
+        if len(task.indicators) == len(block.indicators):
+            for row, ind in zip(block.indicators, task.indicators):
+                row.adjusted = ind.target_adjusted
+
+
 def _context(request, evaluation, document: dict, findings: list[dict]):
     findings = [dict(f, where=describe(f.get("path") or "", document)) for f in findings]
     top = forms.widgets(forms.ROOT, document)
     blocks = forms.task_blocks(document)
+    _mark_adjusted(blocks, document)
     every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
     comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
     transitions = list(evaluation.transitions.select_related("user"))
@@ -66,6 +81,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
         "task": tasks.for_evaluation(evaluation),
+        "targets": approved_targets(evaluation),
         "open_rectifications": list(rectification.open_before(evaluation.department_id, evaluation.year.year)),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
@@ -83,7 +99,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "findings": findings,
         "unplaced": unplaced,
         "editable": can_edit(request.user, evaluation),
-        "actions": [(a, ACTION_LABELS[a], REASONS.get(a, "")) for a in allowed_actions(request.user, evaluation)],
+        "actions": [(a, action_label(evaluation, a), REASONS.get(a, "")) for a in allowed_actions(request.user, evaluation)],
         "transitions": transitions,
         "returned": next((t for t in reversed(transitions) if t.to_status == Status.RETURNED), None)
         if evaluation.status == Status.RETURNED else None,

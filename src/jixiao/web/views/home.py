@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from .. import audit
-from ..models import Evaluation, Kind, Year
+from ..models import Evaluation, Kind, Stage, Year
+from ..services import start_from_targets
 from ..permissions import creatable_departments, visible_evaluations
 from ..queue import LIGHT
 
@@ -19,7 +20,8 @@ def healthz(request):
 
 
 def my_evaluations(request):
-    evaluations = visible_evaluations(request.user).defer(*LIGHT).order_by("-year__year", "department__name", "kind")
+    evaluations = (visible_evaluations(request.user, stage=None).defer(*LIGHT)
+                   .order_by("-year__year", "department__name", "kind", "-stage"))
     from . import tasks  # the department's tasks and 催报 head its start page
 
     return render(request, "web/home.html", {
@@ -29,6 +31,7 @@ def my_evaluations(request):
         "years": Year.objects.all(),
         "departments": creatable_departments(request.user),
         "kinds": Kind.choices,
+        "stages": Stage.choices,
     })
 
 
@@ -44,12 +47,23 @@ def create_evaluation(request):
     kind = request.POST.get("kind", Kind.DEPARTMENT)
     if kind not in Kind.values:
         kind = Kind.DEPARTMENT
+    stage = request.POST.get("stage", Stage.SELF)
+    if stage not in Stage.values:
+        stage = Stage.SELF
     try:
-        ev = Evaluation.objects.create(department=department, year=year, kind=kind)
+        with transaction.atomic():  # a savepoint: the request's transaction stays usable after a duplicate
+            ev = Evaluation.objects.create(department=department, year=year, kind=kind, stage=stage)
     except IntegrityError:
-        existing = Evaluation.objects.get(department=department, year=year, kind=kind)
-        messages.info(request, "这份自评已经存在，已为您打开。")
+        existing = Evaluation.objects.get(department=department, year=year, kind=kind, stage=stage)
+        messages.info(request, f"这份{existing.get_stage_display()}已经存在，已为您打开。")
         return redirect("edit", pk=existing.pk)
     audit.record(request, "create", ev, str(ev))
-    messages.success(request, "已新建自评草稿：可以逐项填写，或上传 YAML/JSON/Excel 文件作为起点。")
+    if ev.is_targets:
+        messages.success(request, "已新建绩效目标表草稿：填写年度目标、重点任务（项目）的预算和三级指标的年度指标值，"
+                                  "或上传 YAML/JSON/Excel 文件；提交后由财政局批复。")
+    elif (started := start_from_targets(ev, request.user, request)) is not None:
+        messages.success(request, f"已新建自评草稿，以批复的绩效目标表为起点（{started.revision.source}）：各指标的年度指标值"
+                                  "已记为批复指标值，请填写实际完成值；如调整了指标值，须写明调整原因。")
+    else:
+        messages.success(request, "已新建自评草稿：可以逐项填写，或上传 YAML/JSON/Excel 文件作为起点。")
     return redirect("edit", pk=ev.pk)

@@ -14,19 +14,29 @@ from django.views.decorators.http import require_POST
 
 from .. import audit
 from ..bulk import BULK_ACTIONS, bulk_step, year_archive
-from ..models import Kind, Status, Year
+from ..models import Kind, Stage, Status, Year
 from ..queue import queue_rows
-from ..permissions import ACTION_DONE, ACTION_LABELS, TRANSITIONS, allowed_actions, evaluation_for, require_reviewer, visible_evaluations
+from ..permissions import (
+    ACTION_LABELS, TRANSITIONS, action_done, allowed_actions, evaluation_for, require_reviewer, visible_evaluations,
+)
 from ..review_scores import ScoreError, save_scores
 from ..services import WorkflowError, add_comment, apply_transition
+
+
+def _stage(query) -> str:
+    """The queue lists one stage at a time: self-evaluations unless 绩效目标 is chosen."""
+    return Stage.TARGET if query.get("stage") == Stage.TARGET else Stage.SELF
 
 
 def queue(request):
     require_reviewer(request.user)
     chosen = {key: request.GET.get(key, "") for key in ("year", "kind", "status", "order")}
-    rows, counts = queue_rows(visible_evaluations(request.user), **chosen)
+    stage = _stage(request.GET)
+    rows, counts = queue_rows(visible_evaluations(request.user, stage=stage), **chosen)
+    chosen["stage"] = "" if stage == Stage.SELF else stage
     return render(request, "web/queue.html", {
-        "rows": rows, "chosen": chosen, "years": Year.objects.values_list("year", flat=True),
+        "rows": rows, "chosen": chosen, "years": Year.objects.values_list("year", flat=True), "stage": stage,
+        "stages": Stage.choices,
         "kinds": Kind.choices, "statuses": [(v, label, counts.get(v, 0)) for v, label in Status.choices],
         "total": sum(counts.values()), "bulk_actions": [(a, ACTION_LABELS[a]) for a in BULK_ACTIONS],
     })
@@ -44,7 +54,7 @@ def step(request, pk, action):
     except WorkflowError as exc:
         messages.error(request, str(exc))
     else:
-        messages.success(request, ACTION_DONE[action])
+        messages.success(request, action_done(evaluation, action))
         errors = evaluation.current.errors if evaluation.current else 0
         if action == "submit" and errors:  # a warning, not a block: the reviewer decides
             messages.warning(request, f"提交的第{evaluation.version}版仍有 {errors} 条错误，审核人会看到；"
@@ -78,7 +88,7 @@ def scores(request, pk):
     return redirect(f"{reverse('edit', args=[pk])}#review-scores")
 
 
-QUEUE_FILTERS = ("year", "kind", "status", "order")
+QUEUE_FILTERS = ("year", "kind", "stage", "status", "order")
 
 
 @require_POST
@@ -93,7 +103,8 @@ def bulk(request):
         messages.error(request, "请选择批量操作（审核通过或退回修改）。")
         return redirect(back)
     ids = [int(i) for i in request.POST.getlist("ids") if i.isdigit()]
-    evaluations = list(visible_evaluations(request.user).filter(pk__in=ids).order_by("department__name"))
+    evaluations = list(visible_evaluations(request.user, stage=_stage(request.POST)).filter(pk__in=ids)
+                       .order_by("department__name"))
     if not evaluations:
         messages.error(request, "请先勾选要处理的自评。")
         return redirect(back)

@@ -10,7 +10,8 @@ from .. import audit
 from ..analysis import analyse
 from ..diff import compare
 from ..permissions import evaluation_for, require_edit
-from ..services import fix_identity, identity_problems, save_revision
+from ..models import Stage
+from ..services import fix_identity, identity_problems, save_revision, started_from
 from .editor import report_save
 from ..uploads import MAX_UPLOAD, UploadRejected, parse_upload
 
@@ -37,7 +38,13 @@ def upload(request, pk):
         messages.error(request, f"上传被拒绝：{exc}")
         return redirect("edit", pk=pk)
     errors = [f for f in parsed.findings if f["severity"] == "error"]
-    document = fix_identity(parsed.document, evaluation) if parsed.document is not None else None
+    document = parsed.document
+    if document is not None and not evaluation.is_targets and document.get("stage") == Stage.TARGET:
+        # the approved 绩效目标表 as the start of the self-evaluation: its targets become the 批复指标值
+        document = started_from(document) or document
+        messages.info(request, "上传的是绩效目标表：其中的年度指标值已记为批复指标值，作为本自评的起点；"
+                               "之后改动的指标值会显示为“调整”，须写明调整原因。")
+    document = fix_identity(document, evaluation) if document is not None else None
     if document is not None:
         request.session[SESSION_KEY.format(pk)] = {"document": document, "name": file.name[:150], "base": evaluation.version}
     current = evaluation.current.document if evaluation.current else {}
