@@ -52,7 +52,10 @@ def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
 
 
 def _context(request, evaluation, document: dict, findings: list[dict]):
-    findings = [dict(f, where=describe(f.get("path") or "", document)) for f in findings]
+    open_items = list(rectification.open_before(evaluation.department_id, evaluation.year.year))
+    # the 整改 findings are computed now, not stored: an item marked done leaves them without a new save
+    live = rectification.findings_for(document, open_items) if evaluation.current else []
+    findings = [dict(f, where=describe(f.get("path") or "", document)) for f in [*findings, *live]]
     top = forms.widgets(forms.ROOT, document)
     blocks = forms.task_blocks(document)
     every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
@@ -66,7 +69,8 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     files = list(evaluation.attachments.select_related("uploaded_by"))
     return {
         "task": tasks.for_evaluation(evaluation),
-        "open_rectifications": list(rectification.open_before(evaluation.department_id, evaluation.year.year)),
+        "open_rectifications": open_items,
+        "rectification_warnings": sum(f.get("severity") == "warning" for f in live),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,
