@@ -69,7 +69,8 @@ def write_reviewer_sheet(ws: Worksheet, view: ReportView, sheet_name: Callable[[
         for col, value in enumerate(values, 1):
             numeric = isinstance(value, Decimal) or (value is None and 4 <= col <= 7)
             table_cell(ws, row, col, value, fmt=SCORE if numeric else None, align=LEFT if col in (2, 3, 8) else None)
-        fit_text(ws, row, own.reason, chars_per_line=int(_WIDTHS[-1] / 2.1))
+        for col, text in ((2, sheet), (3, name), (8, own.reason)):  # tall enough for the longest wrapped cell
+            fit_text(ws, row, text, chars_per_line=max(1, int(_WIDTHS[col - 1] / 2.1)))
     end = row + 1
     differ = "（部门整体自评按部门指标表计分时，可能与任务表所列分值不同）" if view.kind is Kind.DEPARTMENT else ""
     note(ws, end, f"注：复核评分和理由由复核人在系统中填写，已在各表“复核得分”列中以“*”标出；分值为复核评分所依据的分值{differ}；"
