@@ -86,3 +86,16 @@ def test_markdown_has_the_outline(seed):
 def test_markdown_keeps_numbered_text_literal(seed):
     md = render_markdown(make_view(seed))
     assert "1\\.组织引导" in md  # not turned into a Markdown list that renumbers
+
+
+def test_with_review_the_reviewers_own_scores_are_shown_marked(seed):
+    from decimal import Decimal
+
+    from jixiao.render import ReviewerScore, build_view, render_html, render_markdown
+
+    view = build_view(seed, with_review=True, review_scores={"tasks[0].indicators[0]": ReviewerScore(Decimal("3.5"), "x")})
+    md, html = render_markdown(view), render_html(view)
+    assert "带“*”的复核得分为复核人的复核评分" in md and "| 3.5* |" in md
+    assert "带“*”的复核得分为复核人的复核评分" in html and ">3.5*</td>" in html
+    plain = render_markdown(build_view(seed, with_review=True))
+    assert "复核人" not in plain and "*" not in plain.split("附：绩效指标完成情况表")[1].split("## 审核发现")[0]

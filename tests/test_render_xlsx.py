@@ -238,3 +238,64 @@ def test_printed_form_shows_its_footer_and_figures(seed_xlsx, tmp_path):
         text = pdf.pages[0].extract_text()
     assert "100.00%" in text and "688.34" in text
     assert Path(work / "form.pdf").stat().st_size > 0
+
+
+# -- a reviewer's own 复核评分 (the web app's ReviewScore, passed in as plain data) ------------------------
+def _reviewed_form(form, tmp_path, scores):
+    return load_workbook(render_xlsx(build_view(form, review_scores=scores), tmp_path / "r.xlsx"), data_only=True)
+
+
+def test_reviewer_scores_replace_jixiaos_in_their_rows_marked_and_totalled(form, tmp_path):
+    from jixiao.render import ReviewerScore
+
+    plain = build_view(form).tasks[0]
+    wb = _reviewed_form(form, tmp_path, {
+        "finance": ReviewerScore(Decimal("7"), "执行率未达100%"),
+        "tasks[0].indicators[1]": ReviewerScore(Decimal("4"), "验收通过率未达目标值")})
+    ws = wb.worksheets[0]
+    rows = {ws.cell(r, 4).value: r for r in range(13, _total_row(ws))}
+    assert (ws["J6"].value, ws["J6"].number_format) == (7, '0.00"*"')
+    assert (ws.cell(rows["验收通过率"], 9).value, ws.cell(rows["验收通过率"], 9).number_format) == (4, '0.00"*"')
+    by_name = {i.name: i for i in plain.indicators}
+    timely = rows["项目完成时间"]  # not scored by the reviewer: jixiao's, unmarked
+    assert ws.cell(timely, 9).value == float(by_name["项目完成时间"].review_score)
+    assert ws.cell(timely, 9).number_format == "0.00"
+    # 总分: the column as shown, added up
+    shown = [Decimal("7"), Decimal("4")] + [i.review_score for i in plain.indicators if i.name != "验收通过率"]
+    assert Decimal(str(ws.cell(_total_row(ws), 9).value)) == sum(shown)
+    text = ws.cell(_total_row(ws) + 1, 1).value
+    assert "带“*”的2行为复核人的复核评分" in text and "其余行由 jixiao 按“cn-mof-2020”规则集测算" in text
+    assert "总分的复核得分为本列各行之和" in text and "jixiao 按规则集测算的总分为" in text
+    listing = wb["复核评分说明"]
+    assert [listing.cell(2, c).value for c in range(1, 9)] == [
+        "序号", "所在表", "指标", "分值", "单位自评得分", "jixiao 测算", "复核评分", "复核理由"]
+    assert [listing.cell(3, c).value for c in (1, 3, 4, 5, 7, 8)] == [1, "预算执行率", 9, 8, 7, "执行率未达100%"]
+    assert [listing.cell(4, c).value for c in (3, 4, 5, 7, 8)] == ["验收通过率", 6, 5, 4, "验收通过率未达目标值"]
+
+
+def test_without_reviewer_scores_the_form_is_jixiaos_alone(form, form_xlsx, tmp_path):
+    wb = _reviewed_form(form, tmp_path, {"tasks[9].indicators[0]": Decimal("3")})  # a row that is not there
+    assert wb.sheetnames == load_workbook(form_xlsx).sheetnames and "复核评分说明" not in wb.sheetnames
+    ws = wb.worksheets[0]
+    assert "复核人" not in ws.cell(_total_row(ws) + 1, 1).value
+    assert ws.cell(_total_row(ws), 9).value == float(build_view(form).score.total)
+
+
+def test_department_reviewer_scores_go_to_the_execution_row_and_the_task_forms(seed, tmp_path):
+    from jixiao.render import ReviewerScore
+
+    view = build_view(seed, review_scores={"finance": ReviewerScore(Decimal("8"), "结转偏多", Decimal("10")),
+                                           "tasks[1].indicators[0]": Decimal("5")})
+    wb = load_workbook(render_xlsx(view, tmp_path / "d.xlsx"), data_only=True)
+    dept = wb["部门整体"]
+    total = _total_row(dept)
+    assert (dept["J5"].value, dept["J5"].number_format) == (8, '0.00"*"')
+    assert Decimal(str(dept.cell(total, 9).value)) == Decimal("8") + sum(t.task_score for t in view.tasks)
+    assert "本表各任务的折合得分仍为 jixiao 测算" in dept.cell(total + 1, 1).value
+    task = wb.worksheets[2]
+    name = seed.tasks[1].indicators[0].name
+    row = next(r for r in range(13, _total_row(task)) if task.cell(r, 4).value == name)
+    assert (task.cell(row, 9).value, task.cell(row, 9).number_format) == (5, '0.00"*"')
+    listing = wb["复核评分说明"]
+    assert [listing.cell(3, c).value for c in (2, 3, 4, 7)] == ["部门整体", "预算执行率", 10, 8]
+    assert listing.cell(4, 3).value == name and listing.cell(4, 7).value == 5

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Sequence
 
-from .checks import CheckParams, Drafts, draft_sections, run_checks
+from .checks import CheckParams, Drafts, OpenItem, check_rectification, draft_sections, run_checks
 from .checks.claims import check_claims, evaluation_rates
 from .checks.text import check_report_text, report_passages
 from .checks.trust import ReadQuality, gate
@@ -102,10 +102,13 @@ class Review:
 
 
 def review(document: Evaluation | LoadResult | dict, ruleset: RuleSet | str | None = None, *,
-           name: str = "自评数据") -> Review:
-    """Score, check and draft input data. A dict is a document in the input format (as the web app keeps it)."""
+           name: str = "自评数据", open_items: Sequence[OpenItem] = ()) -> Review:
+    """Score, check and draft input data. A dict is a document in the input format (as the web app keeps it).
+
+    `open_items`: the department's 整改 items of earlier years not yet done (the bureau's record, as plain
+    data), checked beside the text (JX-Z001–Z004); none by default, so the command line and batch are unchanged."""
     evaluation, findings = _read(document, name)
-    return _complete(evaluation, findings, ruleset, published=False)
+    return _complete(evaluation, findings, ruleset, published=False, open_items=open_items)
 
 
 def review_report(path: str | Path, ruleset: RuleSet | str | None = None) -> Review:
@@ -149,7 +152,8 @@ def _read(document: Evaluation | LoadResult | dict, name: str) -> tuple[Evaluati
 
 
 def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: RuleSet | str | None,
-              published: bool, report: tuple[Extraction, str] | None = None) -> Review:
+              published: bool, report: tuple[Extraction, str] | None = None,
+              open_items: Sequence[OpenItem] = ()) -> Review:
     """Score, check and draft. `report` is a published report's extraction and file name: its whole text is
     read for the text's claims, and the findings pass the trust gate (jixiao.checks.trust)."""
     if evaluation is None:
@@ -162,6 +166,7 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
     card = score(evaluation, resolved) if resolved is not None else None
     params = CheckParams(resolved)
     checked = run_checks(evaluation, params, card, claims=report is None)
+    checked += check_rectification(evaluation, open_items, params)
     if report is not None:
         quality = _quality(report[0])
         checked = [f for f in checked if f.code not in _JUDGED_ON_LINES] + _report_claims(report, params, evaluation)

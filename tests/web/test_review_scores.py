@@ -110,3 +110,53 @@ def test_the_execution_row_is_scored_too(world, client_for):
     assert 'name="score.finance"' in page and "预算执行率" in page
     _post(client, ev, **{"score.finance": "10", "reason.finance": "执行率 100%"})
     assert ReviewScore.objects.get().path == "finance"
+
+
+def test_the_downloaded_form_shows_the_reviewers_scores_marked_with_their_reasons(world, client_for, tmp_path):
+    from openpyxl import load_workbook
+
+    ev = _submitted(world)
+    client = client_for(world.reviewer)
+    _post(client, ev, **{"score.finance": "8", "reason.finance": "年末结转偏多",
+                         f"score.{ROW}": "6.5", f"reason.{ROW}": "=佐证不足，酌情扣分"})
+    response = client.get(f"/e/{ev.pk}/download/xlsx/")
+    assert response.status_code == 200
+    path = tmp_path / "form.xlsx"
+    path.write_bytes(response.content)
+    wb = load_workbook(path, data_only=True)
+    assert wb.sheetnames[-1] == "复核评分说明"
+    dept = wb["部门整体"]
+    assert (dept["J5"].value, dept["J5"].number_format) == (8, '0.00"*"')
+    task = wb.worksheets[1]
+    row = next(r for r in range(13, task.max_row) if task.cell(r, 4).value == "案件办结率")
+    assert (task.cell(row, 9).value, task.cell(row, 9).number_format) == (6.5, '0.00"*"')
+    notes = [c.value for c in task["A"] if isinstance(c.value, str) and c.value.startswith("注")]
+    assert "带“*”的1行为复核人的复核评分" in notes[0]
+    listing = wb["复核评分说明"]
+    reasons = {listing.cell(r, 3).value: (listing.cell(r, 7).value, listing.cell(r, 8).value) for r in range(3, 5)}
+    assert reasons == {"预算执行率": (8, "年末结转偏多"), "案件办结率": (6.5, "=佐证不足，酌情扣分")}
+    assert listing.cell(4, 8).data_type == "s"  # a reason is text, never a formula
+    # the unit's own download is the same form: the bureau's scores are not hidden from it
+    # and with no scores the form carries jixiao's alone
+    _post(client, ev, **{"score.finance": "", "reason.finance": "", f"score.{ROW}": "", f"reason.{ROW}": ""})
+    path.write_bytes(client.get(f"/e/{ev.pk}/download/xlsx/").content)
+    wb = load_workbook(path, data_only=True)
+    assert "复核评分说明" not in wb.sheetnames and wb["部门整体"]["J5"].number_format == "0.00"
+
+
+def test_the_year_archive_carries_the_reviewers_scores(world, client_for, tmp_path):
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    from jixiao.web.bulk import year_archive
+
+    ev = _submitted(world)
+    _post(client_for(world.reviewer), ev, **{"score.finance": "7", "reason.finance": "执行率偏低"})
+    target = tmp_path / "year.zip"
+    year_archive(ev.year.year, [ev], target)
+    with zipfile.ZipFile(target) as z:
+        name = next(n for n in z.namelist() if n.endswith("自评表.xlsx"))
+        (tmp_path / "f.xlsx").write_bytes(z.read(name))
+    wb = load_workbook(tmp_path / "f.xlsx", data_only=True)
+    assert wb["部门整体"]["J5"].value == 7 and wb["复核评分说明"].cell(3, 8).value == "执行率偏低"

@@ -20,6 +20,7 @@ from .drafts import Drafts, draft_sections
 from .indicators import check_indicator_values
 from .narrative import check_narrative_figures
 from .params import CheckParams
+from .rectification import OpenItem, check_rectification
 from ..rules import resolve_ruleset
 from .scoring import check_scores, scorecard_for
 from .text import check_text, narrative
@@ -61,4 +62,4 @@ def run_checks(evaluation: Evaluation, params: CheckParams, scorecard: ScoreCard
     return findings
 
 
-__all__ = ["CheckParams", "Drafts", "check", "draft_sections", "run_checks"]
+__all__ = ["CheckParams", "Drafts", "OpenItem", "check", "check_rectification", "draft_sections", "run_checks"]

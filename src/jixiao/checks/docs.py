@@ -57,6 +57,10 @@ JX-R003 审核发现），见 `jixiao.rules.thresholds.CheckThresholds`：
 （`src/jixiao/checks/example_base.yaml`）的同名字段上，`indicator:` 替换同一一级指标下的第一项指标，
 `indicators:` 替换第一项任务的全部指标。测试逐条运行这些示例：失败示例必须报出该代码，通过示例不得报出。
 
+整改代码（JX-Z001–Z004）对照财政部门记录的以前年度未完成的整改事项（网页“整改”）审核本年度自评，示例是文字说明：
+事项由调用方以普通数据传入（`jixiao.review(文档, open_items=[OpenItem(...)])`，`OpenItem` 见 `jixiao.checks`），
+命令行和批量处理没有整改记录，不报这些代码。事项的状态是财政部门的记录，所以只有警告和提示，没有错误。
+
 文字检查（JX-T002 段落重复、JX-T003 重复字、JX-T004 括号引号）也可以直接用于报告的纯文本（例如从已公开的 PDF
 提取的文字）：`jixiao.checks.text.check_report_text(text, file)` 每行作为一段，发现定位到行。在荔湾区妇联
 2023 年公开报告的原文上，它找出“第二十十届”这一多打的字，以及自评结论、任务完成情况和主要工作成效之间

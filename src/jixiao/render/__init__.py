@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from .pdf import PdfUnavailable, pdf_available, render_pdf
-from .view import Block, ReportView, build_view, make_view
+from .view import Block, ReportView, ReviewerScore, build_view, make_view
 
 
 def render_docx(view: ReportView, path: str | Path, template: str | Path | None = None) -> Path:
@@ -42,6 +42,6 @@ def render_markdown(view: ReportView) -> str:
 
 
 __all__ = [
-    "Block", "PdfUnavailable", "ReportView", "build_view", "make_view", "pdf_available",
+    "Block", "PdfUnavailable", "ReportView", "ReviewerScore", "build_view", "make_view", "pdf_available",
     "render_docx", "render_html", "render_markdown", "render_pdf", "render_summary_xlsx", "render_xlsx",
 ]

@@ -34,13 +34,15 @@ def _appendix(view: ReportView) -> list[str]:
         note = "（参考分）" if s.reference else ""
         lines += [f"复核（jixiao 按“{s.ruleset}”规则集测算，不是单位自评）：得分 {trim(s.total)} 分；"
                   f"等级：{s.grade_label}{note}", ""]
+    if review and view.reviewer_scored:
+        lines += ["带“*”的复核得分为复核人的复核评分，其余为 jixiao 测算。", ""]
     heads = (*_HEADS[:-1], "复核得分", _HEADS[-1]) if review else _HEADS
     for task in view.tasks:
         lines += [f"### {_escape(task.heading)}", "", _row(heads), _row(("---",) * len(heads))]
         for i in task.indicators:
             cells = [i.level1, i.level2, i.name, i.period_target, i.target, i.actual, _num(i.weight), _num(i.score)]
             if review:
-                cells.append(_num(i.review_score))
+                cells.append(_num(i.shown_review_score) + ("*" if i.reviewer is not None else ""))
             lines.append(_row((*cells, i.met)))
         lines.append("")
     if review and view.findings:

@@ -11,10 +11,10 @@ review listings — and enters the report only when asked for (`with_review`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 import re
-from typing import Iterator
+from typing import Iterator, Mapping
 
 from ..model import Evaluation, Finding, Kind
 from ..review import Review, review
@@ -40,6 +40,24 @@ class IndicatorView:
     deviation: str
     met: str  # 完成 / 未完成 / "" when the author did not say
     verdict: str = ""  # the model's verdict: 达到 / 超额完成 / 未达到 / 无法比较 (Verdict.label)
+    path: str = ""  # tasks[0].indicators[2]: where the reviewer's 复核评分 of this row is kept
+    reviewer: "ReviewerScore | None" = None  # the reviewer's own 复核评分 of this row, when given
+
+    @property
+    def shown_review_score(self) -> Decimal | None:
+        """The 复核得分 the 自评表 shows: the reviewer's where they scored the row, else the rule set's."""
+        return self.reviewer.score if self.reviewer is not None else self.review_score
+
+
+@dataclass(frozen=True)
+class ReviewerScore:
+    """A reviewer's own 复核评分 of one row (预算执行率 `finance`, or an indicator), with the reason given.
+
+    Plain data: the web app keeps these per revision and passes them in; the library never stores them."""
+
+    score: Decimal
+    reason: str = ""
+    weight: Decimal | None = None  # the 分值 the reviewer scored against, when the caller knows it
 
 
 @dataclass(frozen=True)
@@ -140,6 +158,13 @@ class ReportView:
     findings: tuple[FindingView, ...]
     summary: dict[str, Decimal | None]  # department figures for the 部门整体 sheet
     with_review: bool = False  # the report itself carries the review score and findings
+    reviewer_execution: ReviewerScore | None = None  # the reviewer's 复核评分 of 预算执行率 (path `finance`)
+
+    @property
+    def reviewer_scored(self) -> bool:
+        """Whether a reviewer scored any row: the 自评表 then marks whose each 复核得分 is."""
+        return self.reviewer_execution is not None or any(
+            i.reviewer is not None for t in self.tasks for i in t.indicators)
 
     @property
     def review_line(self) -> str:
@@ -187,14 +212,19 @@ def make_view(
     *,
     with_review: bool = False,
     task_forms: dict[int, ScoreCard] | None = None,
+    review_scores: Mapping[str, ReviewerScore | Decimal] | None = None,
 ) -> ReportView:
     """Format an evaluation with its score card and findings when given.
 
     `with_review` puts the review score and findings into the report; by default they only fill
     the 自评表's 复核 column. `task_forms` holds, per task index, the 复核 figures of a department task's own
     自评表 (jixiao.rules.department.task_forms); a project's come from the score card itself.
+    `review_scores` are a reviewer's own 复核评分 by row path (`finance`, `tasks[0].indicators[2]`): the
+    自评表 shows them in 复核得分 instead of the rule set's, marked as the reviewer's; unknown paths are ignored.
     """
     ev = evaluation
+    reviewer = {path: s if isinstance(s, ReviewerScore) else ReviewerScore(Decimal(s))
+                for path, s in (review_scores or {}).items() if s is not None}
     # a project's execution is scored on `finance`, or on `tasks` when only the project's own figures are given
     project_execution = (prose.score_item(scorecard, "finance") or prose.score_item(scorecard, "tasks")
                          if ev.kind is Kind.PROJECT else None)
@@ -203,8 +233,12 @@ def make_view(
     def task(i: int):
         form = forms.get(i)
         if form is None:
-            return prose.task_view(ev, i, scorecard, project_execution)
-        return prose.task_view(ev, i, form, form.item(f"tasks[{i}].execution"))
+            view = prose.task_view(ev, i, scorecard, project_execution)
+        else:
+            view = prose.task_view(ev, i, form, form.item(f"tasks[{i}].execution"))
+        paths = [f"tasks[{i}].indicators[{j}]" for j in range(len(view.indicators))]
+        return replace(view, indicators=tuple(replace(ind, path=p, reviewer=reviewer.get(p))
+                                              for ind, p in zip(view.indicators, paths)))
 
     return ReportView(
         kind=ev.kind,
@@ -236,15 +270,18 @@ def make_view(
         findings=tuple(_finding_view(f) for f in findings or ()),
         summary=prose.summary_figures(ev, scorecard),
         with_review=with_review,
+        reviewer_execution=reviewer.get("finance"),
     )
 
 
 def build_view(source: Review | Evaluation, ruleset: RuleSet | str | None = None, *,
-               with_review: bool = False) -> ReportView:
+               with_review: bool = False,
+               review_scores: Mapping[str, ReviewerScore | Decimal] | None = None) -> ReportView:
     """Format a review (jixiao.review); an Evaluation is reviewed first, with `ruleset`.
 
     The score and findings fill the 自评表's 复核 column; the report shows them only `with_review`. A rule set
-    that cannot be used leaves the view unscored (its findings are the review's).
+    that cannot be used leaves the view unscored (its findings are the review's). `review_scores`: a reviewer's
+    own 复核评分 by row path (see make_view).
     """
     result = source if isinstance(source, Review) else review(source, ruleset)
     ev = result.evaluation
@@ -253,7 +290,8 @@ def build_view(source: Review | Evaluation, ruleset: RuleSet | str | None = None
     # Each task's 自评表 of a department is scored the way a project form is, the task alone.
     forms = (task_forms(ev, result.ruleset, result.scorecard)
              if result.scorecard is not None and ev.kind is Kind.DEPARTMENT else None)
-    return make_view(ev, result.scorecard, list(result.findings), with_review=with_review, task_forms=forms)
+    return make_view(ev, result.scorecard, list(result.findings), with_review=with_review, task_forms=forms,
+                     review_scores=review_scores)
 
 
 def _score_view(scorecard: ScoreCard | None) -> ScoreView | None:

@@ -5,6 +5,9 @@ gets the 部门整体支出绩效自评表 first. Each form keeps the unit's own
 adds a 复核得分 column with jixiao's score under the rule set. 执行率 and the totals are formulas
 (right when a reviewer edits a figure) written with their results, so a viewer that does not
 recalculate shows them too. Every cell of user text is a string cell, never a formula.
+
+Where a reviewer gave their own 复核评分 (the web app's, passed in as plain data), 复核得分 shows it instead
+of the rule set's, marked “*”; the 注 says which rows are whose, and a 复核评分说明 sheet lists the reasons.
 """
 
 from __future__ import annotations
@@ -19,8 +22,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..model import ByNature, Kind
 from .prose import SOURCE_LABELS
+from .format import trim
 from .view import IndicatorView, ReportView, TaskView
 from .xlsx_cache import Formulas
+from .xlsx_review import REVIEWER_SHEET, mark_reviewer, write_reviewer_sheet
 from .xlsx_style import (
     COLUMNS, LEFT, MONEY, RATE, SCORE, WIDTHS, fit_text, note, page_setup, put, setup_sheet, style, title,
 )
@@ -44,6 +49,8 @@ def render_xlsx(view: ReportView, path: str | Path) -> Path:
         write_task_sheet(wb.create_sheet(task_sheet_name(task)), view, task, formulas)
     if not view.tasks and view.kind is Kind.PROJECT:  # no project at all: still hand back a readable form
         write_task_sheet(wb.create_sheet("自评表"), view, None, formulas)
+    if view.reviewer_scored:
+        write_reviewer_sheet(wb.create_sheet(REVIEWER_SHEET), view, task_sheet_name)
     wb.active = 0
     wb.properties.title = ILLEGAL_CHARACTERS_RE.sub("", view.title)  # control characters cannot be stored
     wb.properties.creator = "jixiao"
@@ -89,11 +96,12 @@ def write_task_sheet(ws: Worksheet, view: ReportView, task: TaskView | None, for
     formulas.put(ws, total, 7, f"=G6+SUM(G{first}:G{last})", _sum([exec_weight, *weights]))
     style(ws, total, 7, fmt=SCORE)
     _declared_total(ws, total, view if view.kind is Kind.PROJECT else None, task, indicators, first, last, formulas)
-    _review_total(ws, total, view, task, indicators, first, last, formulas)
+    reviewer = sum(i.reviewer is not None for i in indicators) + (_project_execution(view, task) is not None)
+    _review_total(ws, total, view, task, indicators, first, last, formulas, reviewer)
     put(ws, total, 10, f"自评等级：{view.declared_grade}" if view.kind is Kind.PROJECT and view.declared_grade else "",
         align=LEFT)
     end = _notes(ws, total + 1, view, undeclared=any(i.weight is None for i in indicators)
-                 or (task is not None and task.execution_weight is None))
+                 or (task is not None and task.execution_weight is None), reviewer=reviewer)
     end = _sign_off(ws, end + 1, view)
     page_setup(ws, end, title_rows="12:12")
     return total
@@ -111,7 +119,10 @@ def _task_funds(ws: Worksheet, view: ReportView, task: TaskView | None, formulas
     put(ws, 6, 7, _exec_weight(task), fmt=SCORE)
     _rate(ws, 6, 8, "E6", "F6", task.budget if task else None, task.executed if task else None, formulas)
     put(ws, 6, 9, task.execution_score if task else None, fmt=SCORE)
-    put(ws, 6, 10, task.review_execution_score if task else None, fmt=SCORE, review=True)
+    own = _project_execution(view, task)
+    put(ws, 6, 10, own.score if own else task.review_execution_score if task else None, fmt=SCORE, review=True)
+    if own:
+        mark_reviewer(ws, 6, 10)
     rows = task.sources if task else ()
     labels = ("其中：当年财政拨款", "上年结转资金", "其他资金")
     for offset, label in enumerate(labels):
@@ -138,7 +149,9 @@ def _indicator_rows(ws: Worksheet, first: int, indicators: list[IndicatorView]) 
             put(ws, row, col, value or None, align=align)
         put(ws, row, 7, _weight(ind), fmt=SCORE)
         put(ws, row, 8, ind.score, fmt=SCORE)
-        put(ws, row, 9, ind.review_score, fmt=SCORE, review=True)
+        put(ws, row, 9, ind.shown_review_score, fmt=SCORE, review=True)
+        if ind.reviewer is not None:
+            mark_reviewer(ws, row, 9)
         put(ws, row, 10, ind.deviation or None, align=LEFT)
     _merge_runs(ws, first, [(i.level1,) for i in indicators], col=2)
     _merge_runs(ws, first, [(i.level1, i.level2) for i in indicators], col=3)
@@ -157,13 +170,16 @@ def _declared_total(ws, row, view, task, indicators, first, last, formulas) -> N
         put(ws, row, 8, None, fmt=SCORE)
 
 
-def _review_total(ws, row, view, task, indicators, first, last, formulas) -> None:
+def _review_total(ws, row, view, task, indicators, first, last, formulas, reviewer: int = 0) -> None:
     """复核得分 总分: a project's is the score card's total (the rule set's caps and policies included);
-    a department task's form adds its rows (its share of the department total is on 部门整体)."""
-    if view.kind is Kind.PROJECT:
+    a department task's form adds its rows (its share of the department total is on 部门整体). Once a reviewer
+    scored a row of the form, the total is the column as shown, added up: the reviewer's where given, the rule
+    set's elsewhere (the 注 gives the rule set's own total beside it)."""
+    if view.kind is Kind.PROJECT and not reviewer:
         put(ws, row, 9, view.score.total if view.score else None, fmt=SCORE, review=True)
         return
-    scores = [i.review_score for i in indicators] + [task.review_execution_score if task else None]
+    own = _project_execution(view, task)
+    scores = [i.shown_review_score for i in indicators] + [own.score if own else task.review_execution_score if task else None]
     if all(s is None for s in scores):
         put(ws, row, 9, None, fmt=SCORE, review=True)
         return
@@ -192,7 +208,10 @@ def write_department_sheet(ws: Worksheet, view: ReportView, formulas: Formulas) 
     put(ws, 5, 7, exec_weight, fmt=SCORE)
     _rate(ws, 5, 8, "E5", "F5", s.get("budget"), s.get("executed"), formulas)
     put(ws, 5, 9, s.get("execution_score"), fmt=SCORE)
-    put(ws, 5, 10, s.get("review_execution_score"), fmt=SCORE, review=True)
+    own = view.reviewer_execution
+    put(ws, 5, 10, own.score if own else s.get("review_execution_score"), fmt=SCORE, review=True)
+    if own:
+        mark_reviewer(ws, 5, 10)
     sources = [(f"其中：{name}" if i == 0 else name, s.get(key)) for i, (name, key) in enumerate(SOURCE_LABELS)]
     natures = [(f"其中：{ByNature.LABELS['basic']}", s.get("basic")), (ByNature.LABELS["project"], s.get("project")), (None, None),
                ("年末结转和结余", s.get("carryover"))]
@@ -232,9 +251,14 @@ def write_department_sheet(ws: Worksheet, view: ReportView, formulas: Formulas) 
     formulas.put(ws, total, 7, f"={weight_cells}", _sum([exec_weight, *(t.task_weight for t in view.tasks)]))
     style(ws, total, 7, fmt=SCORE)
     put(ws, total, 8, view.declared_score, fmt=SCORE)
-    put(ws, total, 9, view.score.total if view.score else None, fmt=SCORE, review=True)
+    if own is None:
+        put(ws, total, 9, view.score.total if view.score else None, fmt=SCORE, review=True)
+    else:  # the reviewer's 预算执行率 with the tasks' 折合得分 as shown
+        review_cells = "+".join(["J5", *(f"I{r}" for r in task_rows)])
+        formulas.put(ws, total, 9, f"={review_cells}", _sum([own.score, *(t.task_score for t in view.tasks)]))
+        style(ws, total, 9, fmt=SCORE, review=True)
     put(ws, total, 10, f"自评等级：{view.declared_grade}" if view.declared_grade else "", align=LEFT)
-    end = _notes(ws, total + 1, view, undeclared=True, department=True)
+    end = _notes(ws, total + 1, view, undeclared=True, department=True, reviewer=int(own is not None))
     end = _sign_off(ws, end + 1, view)
     page_setup(ws, end, title_rows="13:13")
     return total
@@ -282,20 +306,37 @@ def _sum_cell(ws, row, col, span, amounts, ref, formulas) -> None:
     style(ws, row, col, span=span, fmt=MONEY)
 
 
-def _notes(ws: Worksheet, row: int, view: ReportView, *, undeclared: bool, department: bool = False) -> int:
-    """注: whose figures are whose. Returns the last row written."""
+def _notes(ws: Worksheet, row: int, view: ReportView, *, undeclared: bool, department: bool = False,
+           reviewer: int = 0) -> int:
+    """注: whose figures are whose (`reviewer`: how many rows of this form carry the reviewer's 复核评分).
+    Returns the last row written."""
     lines = ["注：分值、得分为单位自评填报。"]
     if view.score is not None:
         ruleset = f"“{view.score.ruleset}”规则集"
+        reference = "（参考分）" if view.score.reference else ""
         if undeclared:
             lines.append(f"单位未填报的分值按{ruleset}分配的分值列示。")
-        lines.append(f"复核得分由 jixiao 按{ruleset}计算" + ("（参考分）" if view.score.reference else "")
-                     + "，供复核参考，不是单位自评得分。")
+        if reviewer:
+            lines.append(f"复核得分列中带“*”的{reviewer}行为复核人的复核评分（理由见“{REVIEWER_SHEET}”表），"
+                         f"其余行由 jixiao 按{ruleset}测算{reference}，供复核参考；均不是单位自评得分。")
+        else:
+            lines.append(f"复核得分由 jixiao 按{ruleset}计算{reference}，供复核参考，不是单位自评得分。")
         if department:
             lines.append("重点工作任务一行的分值和复核得分是它计入总分的部分（规则集按任务分配分值时为任务折合得分，"
                          "否则为该任务各指标在部门指标表中的合计）；各任务表的复核得分按项目支出方法单独计算（含预算执行率）。")
+    elif reviewer:
+        lines.append(f"未按规则集评分：复核得分列只有复核人的复核评分（带“*”的{reviewer}行，理由见“{REVIEWER_SHEET}”表）。")
     else:
         lines.append("未评分：复核得分列为空。")
+    if reviewer and not department:
+        lines.append("总分的复核得分为本列各行之和（未评分的行不计）"
+                     + (f"；jixiao 按规则集测算的总分为{trim(view.score.total)}分。"
+                        if view.score and view.kind is Kind.PROJECT else "。"))
+    if department and view.reviewer_scored:
+        lines.append("复核人对各任务指标的复核评分见各任务表，本表各任务的折合得分仍为 jixiao 测算"
+                     + ("；总分的复核得分为复核人的预算执行率评分与各任务折合得分之和"
+                        + (f"（jixiao 测算的总分为{trim(view.score.total)}分）" if view.score else "") + "。"
+                        if reviewer else "。"))
     note(ws, row, "".join(lines))
     return row
 
@@ -332,6 +373,11 @@ def _ordered(indicators) -> list[IndicatorView]:
 def _weight(ind: IndicatorView) -> Decimal | None:
     """分值 as the unit declared it, else the rule set's allocation (so the form still totals 100)."""
     return _first(ind.weight, ind.review_weight)
+
+
+def _project_execution(view: ReportView, task: TaskView | None):
+    """The reviewer's 预算执行率 score on a project's form (a department task's execution has no row of its own)."""
+    return view.reviewer_execution if view.kind is Kind.PROJECT and task is not None else None
 
 
 def _exec_weight(task: TaskView | None) -> Decimal | None:

@@ -77,5 +77,10 @@ class CheckThresholds(BaseModel):
     reduced_budget_words: Words = ()
     # JX-T011: a form's own instructions, left where the unit's text belongs (regular expressions).
     form_instruction_patterns: Words = ()
+    # JX-Z003: words saying the text reports on earlier years' problems and their rectification.
+    rectification_words: Words = ()
+    # JX-Z004: a run of this many characters of an open 整改 item's problem (or all of a shorter one), found again
+    # in this year's 存在的主要问题, is the problem repeated word for word.
+    rectification_repeat_len: Annotated[int, Field(ge=4)] = 15
     # JX-S001: more than this share of indicators flagged as easy, while every score is full.
     inflated_flag_share: Share = Decimal("0.5")

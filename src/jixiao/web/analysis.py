@@ -8,9 +8,11 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from ..checks import CheckParams, OpenItem, check_rectification
 from ..load import LoadResult, load_text, to_document
 from ..model import Evaluation
 from ..review import Review, review
+from ..rules import resolve_ruleset
 
 log = logging.getLogger(__name__)
 
@@ -46,3 +48,20 @@ def analyse(doc: dict) -> Review:
     except Exception:
         log.exception("review failed")
         return Review(loaded.evaluation, None, None, tuple(loaded.findings), None)
+
+
+def rectification_findings(doc: dict, items: list[OpenItem]) -> list[dict]:
+    """The 整改 findings (JX-Z…) of a stored document beside the department's open items of earlier years, as
+    JSON like a revision's stored findings. Computed when shown, never stored with the revision: an item marked
+    done is gone from them at once, without a new save."""
+    if not items:
+        return []
+    evaluation = load_document(doc).evaluation
+    if evaluation is None:
+        return []
+    try:
+        ruleset, _ = resolve_ruleset(evaluation)  # its word lists; a rule set that cannot be used: the default's
+        return [f.as_json() for f in check_rectification(evaluation, items, CheckParams(ruleset))]
+    except Exception:
+        log.exception("rectification check failed")
+        return []

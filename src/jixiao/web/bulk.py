@@ -20,6 +20,7 @@ from ..render.summary import SummaryRow, summary_row
 from .analysis import analyse
 from .models import Evaluation, ReviewScore
 from .permissions import ACTION_LABELS, allowed_actions
+from .review_scores import for_render
 from .services import WorkflowError, apply_transition
 
 BULK_ACTIONS = ("accept", "return")  # what the queue offers for several at once
@@ -86,7 +87,7 @@ def year_archive(year: int, evaluations, target, with_pdf: bool = False) -> tupl
                 problems.append(f"{ev.department.name}（{ev.get_kind_display()}）：数据有错误，未生成报告和自评表")
                 continue
             rows.append(summary_row(reviewed.evaluation, reviewed.scorecard, ev.get_status_display(), totals.get(ev.pk)))
-            view = render.build_view(reviewed)
+            view = render.build_view(reviewed, review_scores=for_render(ev))
             docx = render.render_docx(view, out / "report.docx")
             archive.write(docx, f"{year}年度自评/{stem}/自评报告.docx")
             archive.write(render.render_xlsx(view, out / "form.xlsx"), f"{year}年度自评/{stem}/自评表.xlsx")

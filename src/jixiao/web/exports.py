@@ -27,7 +27,9 @@ class ExportUnavailable(Exception):
     """The format cannot be produced here (a component is not installed, or the data does not load)."""
 
 
-def export(document: dict, fmt: str) -> bytes:
+def export(document: dict, fmt: str, review_scores: dict | None = None) -> bytes:
+    """The document as `fmt`; `review_scores` (render.ReviewerScore by row path) put a reviewer's 复核评分 into
+    the 自评表's 复核得分 column."""
     if fmt == "json":
         return json.dumps(document, ensure_ascii=False, indent=2).encode("utf-8")
     if fmt == "yaml":
@@ -40,7 +42,7 @@ def export(document: dict, fmt: str) -> bytes:
     reviewed = analyse(document)
     if reviewed.evaluation is None:
         raise ExportUnavailable("数据有错误，无法生成报告：请先在编辑页修正错误。")
-    return _render(reviewed, fmt)
+    return _render(reviewed, fmt, review_scores)
 
 
 def _targets_table(document: dict, fmt: str) -> bytes:
@@ -57,11 +59,11 @@ def _targets_table(document: dict, fmt: str) -> bytes:
         return out.read_bytes()
 
 
-def _render(reviewed, fmt: str) -> bytes:
+def _render(reviewed, fmt: str, review_scores: dict | None = None) -> bytes:
     # An unknown or broken rule set leaves the review unscored, with its finding: the report is still made.
     with tempfile.TemporaryDirectory(prefix="jixiao-export-") as tmp:
         out = Path(tmp) / f"report.{fmt}"
-        view = render.build_view(reviewed)
+        view = render.build_view(reviewed, review_scores=review_scores)
         if fmt == "docx":
             render.render_docx(view, out)
         elif fmt == "xlsx":

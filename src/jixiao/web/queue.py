@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from django.db.models import F
 
-from .models import Evaluation, Kind, Status
+from ..checks.rectification import overdue
+from .models import Evaluation, Kind, Rectification, Status
 
 # ?order= value → ORDER BY; a leading - is descending. Missing scores sort last either way.
 ORDERS = {
@@ -31,6 +33,14 @@ LIGHT = ("current__document", "current__findings")  # what the queue never shows
 class QueueRow:
     evaluation: Evaluation
     last_score: Decimal | None  # the same department and kind, the year before
+    open_rectifications: int = 0  # the department's 整改 items of earlier years not done, counted now
+    overdue_rectifications: int = 0  # of them past their deadline by the year's end: JX-Z001 warnings
+
+    @property
+    def warnings(self) -> int:
+        """The revision's stored warnings and, counted now, its JX-Z001 (an item marked done drops out at once)."""
+        stored = self.evaluation.current.warnings if self.evaluation.current else 0
+        return stored + self.overdue_rectifications
 
     @property
     def change(self) -> Decimal | None:
@@ -56,4 +66,25 @@ def queue_rows(evaluations, year: str = "", kind: str = "", status: str = "", or
         earlier = (evaluations.filter(year__year__in={y for _, _, y in wanted}, current__isnull=False)
                    .values_list("department_id", "kind", "year__year", "current__score"))
         last = {(d, k, y): score for d, k, y, score in earlier if (d, k, y) in wanted}
-    return [QueueRow(e, last.get((e.department_id, e.kind, e.year.year - 1))) for e in rows], counts
+    result = [QueueRow(e, last.get((e.department_id, e.kind, e.year.year - 1))) for e in rows]
+    _count_rectifications(result)
+    return result, counts
+
+
+def _count_rectifications(rows: list[QueueRow]) -> None:
+    """Each row's open 整改 items of earlier years and how many are overdue (one query for the whole queue)."""
+    if not rows:
+        return
+    items = (Rectification.objects.filter(department_id__in={r.evaluation.department_id for r in rows},
+                                          year__lt=max(r.evaluation.year.year for r in rows))
+             .exclude(state=Rectification.State.DONE).values_list("department_id", "year", "deadline"))
+    by_department: dict[int, list[tuple[int, date | None]]] = {}
+    for department, year, deadline in items:
+        by_department.setdefault(department, []).append((year, deadline))
+    for row in rows:
+        if row.evaluation.is_targets:  # 整改 is asked of the self-evaluation, not of next year's targets
+            continue
+        year = row.evaluation.year.year
+        earlier = [d for y, d in by_department.get(row.evaluation.department_id, ()) if y < year]
+        row.open_rectifications = len(earlier)
+        row.overdue_rectifications = sum(overdue(d, year) for d in earlier)

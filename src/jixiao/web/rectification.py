@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from ..checks import OpenItem
+from .analysis import rectification_findings
 from .models import Comment, Evaluation, Rectification, Stage, Status
 
 DONE_STATUSES = (Status.ACCEPTED, Status.PUBLISHED)  # only problems the bureau has accepted as the unit's record
@@ -37,3 +39,13 @@ def open_before(department_id: int, year: int):
     """The department's items of earlier years not yet done: shown in its self-evaluation of `year`."""
     return Rectification.objects.filter(department_id=department_id, year__lt=year).exclude(
         state=Rectification.State.DONE).order_by("year", "pk")
+
+
+def as_open_items(items) -> list[OpenItem]:
+    """Items as the library's plain data (jixiao.checks.OpenItem), for the 整改 checks."""
+    return [OpenItem(r.year, r.problem, r.measure, r.owner, r.deadline, r.get_state_display()) for r in items]
+
+
+def findings_for(document: dict, items) -> list[dict]:
+    """The 整改 findings (JX-Z…) of a document beside these open items, computed now (see analysis)."""
+    return rectification_findings(document, as_open_items(items))

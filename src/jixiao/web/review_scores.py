@@ -70,6 +70,17 @@ def score_rows(evaluation: Evaluation) -> list[ScoreRow]:
     return rows
 
 
+def for_render(evaluation: Evaluation) -> dict:
+    """The reviewer's scores of the current revision as plain data for the 自评表 (render.ReviewerScore by path),
+    each with the 分值 it was scored against. Empty when no row was scored."""
+    from ..render import ReviewerScore
+
+    rev = evaluation.current
+    if rev is None or not ReviewScore.objects.filter(evaluation=evaluation, revision_number=rev.number).exists():
+        return {}
+    return {r.path: ReviewerScore(r.review.score, r.review.reason, r.weight) for r in score_rows(evaluation) if r.review}
+
+
 def totals(rows: list[ScoreRow]) -> dict[str, Decimal | None]:
     """Sums of the rows that have a figure; None when no row has one."""
     def total(values):

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from .. import audit
 from ..exports import CONTENT_TYPES, ExportUnavailable, export
 from ..permissions import evaluation_for
+from ..review_scores import for_render
 
 
 def download(request, pk, fmt):
@@ -21,7 +22,7 @@ def download(request, pk, fmt):
         messages.error(request, "还没有保存任何内容，无法下载。")
         return redirect("edit", pk=pk)
     try:
-        data = export(evaluation.current.document, fmt)
+        data = export(evaluation.current.document, fmt, for_render(evaluation) if fmt == "xlsx" else None)
     except ExportUnavailable as exc:
         messages.error(request, str(exc))
         return redirect("edit", pk=pk)

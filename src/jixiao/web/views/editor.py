@@ -66,7 +66,12 @@ def _mark_adjusted(blocks, document: dict) -> None:
 
 
 def _context(request, evaluation, document: dict, findings: list[dict]):
-    findings = [dict(f, where=describe(f.get("path") or "", document)) for f in findings]
+    # a 绩效目标表 is declared before the year: earlier years' 整改 are asked of the self-evaluation
+    open_items = [] if evaluation.is_targets else list(rectification.open_before(evaluation.department_id,
+                                                                                 evaluation.year.year))
+    # the 整改 findings are computed now, not stored: an item marked done leaves them without a new save
+    live = rectification.findings_for(document, open_items) if evaluation.current else []
+    findings = [dict(f, where=describe(f.get("path") or "", document)) for f in [*findings, *live]]
     top = forms.widgets(forms.ROOT, document)
     blocks = forms.task_blocks(document)
     _mark_adjusted(blocks, document)
@@ -82,7 +87,8 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
     return {
         "task": tasks.for_evaluation(evaluation),
         "targets": approved_targets(evaluation),
-        "open_rectifications": list(rectification.open_before(evaluation.department_id, evaluation.year.year)),
+        "open_rectifications": open_items,
+        "rectification_warnings": sum(f.get("severity") == "warning" for f in live),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,
