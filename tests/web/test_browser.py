@@ -93,7 +93,11 @@ def _other_departments(year, author) -> None:
 # Screenshots also shown in docs/web.md; JIXIAO_UPDATE_DOCS_IMAGES=1 copies them there as they are taken.
 DOCS_IMAGES = {"editor-findings", "editor-indicators", "review-queue", "review-comment", "history-diff", "session-lost",
                "manage-years", "manage-users", "manage-user-password", "audit-log", "login-locked", "editor-1366", "dashboard", "public-list", "public-detail",
-               "tasks-issue", "task-progress", "home-tasks", "editor-attachments", "review-scores", "queue-bulk", "results"}
+               "tasks-issue", "task-progress", "home-tasks", "editor-attachments", "review-scores", "queue-bulk", "results",
+               # the whole year (test_browser_year.py)
+               "year-targets-editor", "year-targets-indicators", "year-targets-queue", "year-prefilled", "year-adjusted",
+               "year-task-overdue", "year-home-reminder", "year-review-scores", "year-public", "year-results",
+               "year-rectification", "year-next-open-items", "year-rectification-done"}
 
 
 def shot(page, name: str) -> None:

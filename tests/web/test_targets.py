@@ -64,7 +64,7 @@ def test_a_declaration_is_edited_without_results_and_is_not_scored(world, client
     # the result columns are hidden, not dropped: their inputs still post, so nothing is lost
     actual = soup.select_one('td.col-actual')
     assert "result" in actual["class"] and actual.select_one("input") is not None
-    assert str(targets) == "2023年度示例区图书馆项目支出绩效目标"
+    assert str(targets) == "2023年度示例区图书馆项目支出绩效目标表"
 
 
 def test_the_approved_declaration_is_the_start_of_the_self_evaluation(world, client_for):
@@ -72,7 +72,7 @@ def test_the_approved_declaration_is_the_start_of_the_self_evaluation(world, cli
     assert targets.status == Status.ACCEPTED and targets.status_label == "已批复"
     filler = client_for(world.filler_b)
     ev, page = _create(filler, world, Stage.SELF)
-    assert "以批复的绩效目标表为起点" in page
+    assert "以批复的绩效目标表（第1版）为起点" in page
     assert ev.current.source == f"批复的绩效目标表（第{targets.version}版）"
     indicators = ev.current.document["tasks"][0]["indicators"]
     assert all(i["approved_target"] == i["target"] for i in indicators)

@@ -104,7 +104,8 @@ class Evaluation(models.Model):
         return "已批复" if self.is_targets and self.status == Status.ACCEPTED else self.get_status_display()
 
     def __str__(self) -> str:
-        return f"{self.year.year}年度{self.department.name}{self.get_kind_display()}{self.get_stage_display()}"
+        document = "绩效目标表" if self.is_targets else "绩效自评"
+        return f"{self.year.year}年度{self.department.name}{self.get_kind_display()}{document}"
 
 
 class Revision(models.Model):

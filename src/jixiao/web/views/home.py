@@ -62,8 +62,8 @@ def create_evaluation(request):
         messages.success(request, "已新建绩效目标表草稿：填写年度目标、重点任务（项目）的预算和三级指标的年度指标值，"
                                   "或上传 YAML/JSON/Excel 文件；提交后由财政局批复。")
     elif (started := start_from_targets(ev, request.user, request)) is not None:
-        messages.success(request, f"已新建自评草稿，以批复的绩效目标表为起点（{started.revision.source}）：各指标的年度指标值"
-                                  "已记为批复指标值，请填写实际完成值；如调整了指标值，须写明调整原因。")
+        messages.success(request, f"已新建自评草稿，以{started.revision.source}为起点：各指标的年度指标值已记为批复指标值，"
+                                  "请填写实际完成值；如调整了指标值，须写明调整原因。")
     else:
         messages.success(request, "已新建自评草稿：可以逐项填写，或上传 YAML/JSON/Excel 文件作为起点。")
     return redirect("edit", pk=ev.pk)
