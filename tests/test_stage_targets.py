@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
+import pytest
 import yaml
 
 from jixiao.load import load_file, to_document
@@ -121,3 +122,19 @@ def test_the_command_line_checks_a_declaration_but_does_not_score_or_render_it(t
         assert done.returncode == 2
         assert "绩效目标表" in done.stderr and "jixiao check" in done.stderr and "Traceback" not in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize("approved,target,adjusted", [
+    ("≥60场", "≥ 60场", False),  # spaces only
+    ("≥98%", "≥98.0%", False),  # the same figure written differently
+    ("≥1.5万人次", "≥15000人次", False),  # the same amount in another unit
+    ("≥60场", "≥48场", True),
+    ("100%", "≥100%", True),  # a direction written where there was none
+    ("建立并运行", "建立", True),
+])
+def test_only_a_changed_value_is_an_adjustment(approved, target, adjusted):
+    doc = _doc()
+    doc["stage"] = "self"
+    ind = doc["tasks"][0]["indicators"][0]
+    ind["approved_target"], ind["target"] = approved, target
+    assert review(doc).evaluation.tasks[0].indicators[0].target_adjusted is adjusted

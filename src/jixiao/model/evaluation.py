@@ -165,7 +165,7 @@ class Indicator(_Node):
     def target_adjusted(self) -> bool:
         """调整: the 年度指标值 differs from the one approved with the 绩效目标表 (both given)."""
         approved, target = self.approved_target, self.target
-        return approved is not None and target is not None and approved.text.strip() != target.text.strip()
+        return approved is not None and target is not None and not approved.same_as(target)
 
     def verdict(self) -> Verdict:
         """Was the target met? The one comparison every layer uses (jixiao.model.verdict)."""

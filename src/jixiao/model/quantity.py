@@ -106,6 +106,16 @@ class Quantity(BaseModel):
             return None
         return in_base(self.number, self.unit)
 
+    def same_as(self, other: "Quantity") -> bool:
+        """The same value written either way: equal text but for spaces, or the same reading (≥ 98% and ≥98.0%,
+        1.5万人次 and 15000人次). An unreadable value is the same only as the same text."""
+        if "".join(self.text.split()) == "".join(other.text.split()):
+            return True
+        if Operator.UNPARSED in (self.op, other.op):
+            return False
+        return ((self.op, self.base(), self.label, self.date, self.implicit)
+                == (other.op, other.base(), other.label, other.date, other.implicit))
+
     def compare(self, actual: "Quantity | None", **context) -> "Verdict":
         """This value as a target against `actual`: met / exceeded / missed / not comparable, and why.
 
