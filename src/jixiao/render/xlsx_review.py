@@ -57,7 +57,7 @@ def write_reviewer_sheet(ws: Worksheet, view: ReportView, sheet_name: Callable[[
         ws.column_dimensions[get_column_letter(i)].width = width
     columns = len(_HEADS)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=columns)
-    text_cell(ws.cell(1, 1), f"{view.department}{view.year}年度自评 复核评分说明")
+    text_cell(ws.cell(1, 1), f"{view.department}{view.year}年度自评复核评分说明")
     ws.cell(1, 1).font, ws.cell(1, 1).alignment = TITLE_FONT, CENTER
     ws.row_dimensions[1].height = 30
     for col, head in enumerate(_HEADS, 1):
