@@ -9,6 +9,7 @@ import pytest
 
 from jixiao.rules.result_use import AdviceRulesError, advice_rules
 from jixiao.web.models import AuditLog, BudgetAdvice, Evaluation
+from jixiao.web.services import apply_transition
 
 pytestmark = pytest.mark.django_db
 
@@ -17,14 +18,41 @@ def _grade(ev) -> str:
     return Evaluation.objects.get(pk=ev.pk).current.grade
 
 
-def test_each_evaluation_gets_the_advice_its_grade_gives(world, client_for):
+@pytest.fixture
+def accepted(world):
+    """Both evaluations submitted and accepted: the year's results the advice follows from."""
+    for ev in (world.ev_a, world.ev_b):
+        apply_transition(ev, "submit", world.filler_a if ev == world.ev_a else world.filler_b)
+        apply_transition(ev, "accept", world.reviewer)
+    return world
+
+
+def _row(page: str, ev) -> str:
+    row = page[page.index(f'id="advice-{ev.pk}"'):]
+    return row[:row.index("</tr>")]
+
+
+def test_each_evaluation_gets_the_advice_its_grade_gives(accepted, client_for):
+    world = accepted
     page = client_for(world.reviewer).get("/results/?year=2023").content.decode()
     rules = advice_rules()
     for ev in (world.ev_a, world.ev_b):
         advice = rules.advice(_grade(ev))
-        row = page[page.index(f'id="advice-{ev.pk}"'):]
-        row = row[:row.index("</tr>")]
+        row = _row(page, ev)
         assert advice.action in row and advice.budget in row and "同按规则的意见" in row
+
+
+def test_no_advice_before_the_bureau_accepts_the_evaluation(world, client_for):
+    apply_transition(world.ev_b, "submit", world.filler_b)
+    page = client_for(world.reviewer).get("/results/?year=2023").content.decode()
+    rules = advice_rules()
+    for ev, status in ((world.ev_a, "草稿"), (world.ev_b, "已提交")):
+        row = _row(page, ev)
+        assert f"尚未审核通过（{status}），暂不提出意见" in row
+        assert rules.advice(_grade(ev)).budget not in row and "同按规则的意见" not in row
+    response = client_for(world.reviewer).get("/results/export/?year=2023")
+    ws = openpyxl.load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert {ws.cell(r, 6).value for r in (3, 4)} == {"尚未审核通过（草稿）", "尚未审核通过（已提交）"}
 
 
 def test_the_bureau_adjusts_with_a_reason_and_can_go_back(world, client_for):
@@ -43,7 +71,8 @@ def test_the_bureau_adjusts_with_a_reason_and_can_go_back(world, client_for):
     assert not BudgetAdvice.objects.exists()
 
 
-def test_the_table_exports_to_excel_with_the_adjustment(world, client_for):
+def test_the_table_exports_to_excel_with_the_adjustment(accepted, client_for):
+    world = accepted
     reviewer = client_for(world.reviewer)
     reviewer.post(f"/results/{world.ev_b.pk}/", {"action": "压减", "budget": "压减 15%", "reason": "分馆开放时长未达标"})
     response = reviewer.get("/results/export/?year=2023")

@@ -41,6 +41,7 @@ class DepartmentRow:
     rate: Decimal | None
     last_score: Decimal | None
     change: Decimal | None = None
+    status: str = ""  # the workflow status (draft, submitted, accepted …)
 
     def __post_init__(self):
         if self.score is not None and self.last_score is not None:
@@ -129,7 +130,8 @@ def build(evaluations, year: int, kind: str = "") -> Dashboard:
         last = {(d, k): s for d, k, s in earlier.values_list("department_id", "kind", "current__score") if (d, k) in wanted}
     kinds, statuses = dict(Kind.choices), dict(Evaluation._meta.get_field("status").choices)
     board = Dashboard(year=year, kind=kind)
-    board.rows = [DepartmentRow(pk, name, kinds.get(k, k), statuses.get(st, st), score, grade or "", rate, last.get((d, k)))
+    board.rows = [DepartmentRow(pk, name, kinds.get(k, k), statuses.get(st, st), score, grade or "", rate, last.get((d, k)),
+                                status=st)
                   for pk, d, name, k, st, _cur, score, grade, rate in rows]
     bands = Counter(_band(r.score) for r in board.rows if r.score is not None)
     board.bands = [(band_label(low, high), bands.get(i, 0)) for i, (low, high) in enumerate(BANDS)]

@@ -2,7 +2,9 @@
 bureau's own advice where it departs from them, and the table as XLSX.
 
 The rules are jixiao.rules.result_use's (the shipped file, or the bureau's own: settings.RESULT_USE_FILE).
-The grade is the one stored with each evaluation's current version, as on the dashboard.
+The grade is the one stored with each evaluation's current version, as on the dashboard. Only an evaluation
+the bureau has accepted (审核通过 or 已公开) gets advice: a draft's or a submitted one's grade is not yet the
+year's result, and a budget cut must not follow from a form still being filled in.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ from django.conf import settings
 from ..render.advice import AdviceRow
 from ..rules.result_use import AdviceRules, advice_rules
 from . import dashboard
-from .models import BudgetAdvice
+from .models import BudgetAdvice, Status
+
+SETTLED = (Status.ACCEPTED, Status.PUBLISHED)
 
 
 def rules() -> AdviceRules:
@@ -32,6 +36,7 @@ class Row:
     rule_action: str
     rule_budget: str
     adjusted: BudgetAdvice | None
+    pending: str = ""  # the status label of an evaluation not yet accepted: no advice for it yet
 
     @property
     def action(self) -> str:
@@ -43,17 +48,20 @@ class Row:
 
     def as_advice_row(self) -> AdviceRow:
         return AdviceRow(self.department, self.kind_label, self.score, self.grade, self.rule_action, self.rule_budget,
-                         self.action, self.budget, self.adjusted.reason if self.adjusted else "")
+                         self.action, self.budget, self.adjusted.reason if self.adjusted else "",
+                         f"尚未审核通过（{self.pending}）" if self.pending else "")
 
 
 def rows(evaluations, year: int, kind: str = "") -> list[Row]:
-    """One row per evaluation of the year this user sees, scored or not (an unscored one has no advice yet)."""
+    """One row per evaluation of the year this user sees; advice for the accepted ones that have a grade."""
     board = dashboard.build(evaluations, year, kind)
     given = rules()
     adjusted = {a.evaluation_id: a for a in BudgetAdvice.objects.filter(evaluation_id__in=[r.pk for r in board.rows])}
     out = []
     for r in board.rows:
-        advice = given.advice(r.grade)
+        settled = r.status in SETTLED
+        advice = given.advice(r.grade) if settled else None
         out.append(Row(r.pk, r.department, r.kind_label, r.score, r.grade,
-                       advice.action if advice else "", advice.budget if advice else "", adjusted.get(r.pk)))
+                       advice.action if advice else "", advice.budget if advice else "", adjusted.get(r.pk),
+                       pending="" if settled else r.status_label))
     return out
