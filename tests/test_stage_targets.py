@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jixiao.load import load_file, to_document
+from jixiao.load import load_file, to_document, to_yaml
 from jixiao.model import Stage
 from jixiao.review import review
 
@@ -138,3 +138,17 @@ def test_only_a_changed_value_is_an_adjustment(approved, target, adjusted):
     ind = doc["tasks"][0]["indicators"][0]
     ind["approved_target"], ind["target"] = approved, target
     assert review(doc).evaluation.tasks[0].indicators[0].target_adjusted is adjusted
+
+
+def test_a_self_evaluation_with_no_results_yet_is_not_scored_rather_than_zero(tmp_path):
+    started = to_document(load_file(EXAMPLE).evaluation.started_from_targets())
+    reviewed = review(started)
+    assert not reviewed.scored and reviewed.grade == ""  # not 0 分 and 差
+    assert "JX-S009" in [f.code for f in reviewed.findings]
+    path = tmp_path / "自评草稿.yaml"
+    path.write_text(to_yaml(load_file(EXAMPLE).evaluation.started_from_targets()), encoding="utf-8")
+    done = run_cli("score", path)
+    assert done.returncode == 1 and "未评分" in done.stderr and "规则集" not in done.stderr
+    started["tasks"][0]["indicators"][0]["actual"] = "2个"  # the first result given: scored from then on
+    again = review(started)
+    assert again.scored and "JX-S009" not in [f.code for f in again.findings]

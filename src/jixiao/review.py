@@ -23,12 +23,13 @@ from typing import TYPE_CHECKING, Sequence
 
 from .checks import CheckParams, Drafts, OpenItem, check_rectification, draft_sections, run_checks
 from .checks.claims import check_claims, evaluation_rates
+from .checks.scoring import scorecard_for
 from .checks.text import check_report_text, report_passages
 from .checks.trust import ReadQuality, gate
 from .load import LoadResult, load_file, load_text
 from .model import Evaluation, Finding, Severity, Stage, round2
 from .model.catalogue import catalogue
-from .rules import RuleSet, ScoreCard, resolve_ruleset, score
+from .rules import RuleSet, ScoreCard, resolve_ruleset
 
 if TYPE_CHECKING:
     from .extract import Extraction
@@ -163,7 +164,7 @@ def _complete(evaluation: Evaluation | None, findings: list[Finding], ruleset: R
     resolved, ruleset_findings = resolve_ruleset(evaluation, ruleset)
     if evaluation.stage is Stage.TARGET:
         return _targets_review(evaluation, resolved, findings + ruleset_findings)
-    card = score(evaluation, resolved) if resolved is not None else None
+    card = scorecard_for(evaluation, resolved)
     params = CheckParams(resolved)
     checked = run_checks(evaluation, params, card, claims=report is None)
     checked += check_rectification(evaluation, open_items, params)

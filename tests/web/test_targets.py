@@ -78,6 +78,8 @@ def test_the_approved_declaration_is_the_start_of_the_self_evaluation(world, cli
     assert all(i["approved_target"] == i["target"] for i in indicators)
     assert "stage" not in ev.current.document
     assert ev.current.errors > 0  # now the 实际完成值 are asked for
+    assert ev.current.score is None and ev.current.grade == ""  # nothing reported yet: not scored, not 0 and 差
+    assert "（未评分）" in BeautifulSoup(page, "html.parser").select_one("#score").text
     assert BeautifulSoup(page, "html.parser").select_one("#started-from a")["href"] == f"/e/{targets.pk}/"
 
 

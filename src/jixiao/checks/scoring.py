@@ -18,11 +18,14 @@ from .params import CheckParams
 
 
 def scorecard_for(ev: Evaluation, ruleset: RuleSet | None) -> ScoreCard | None:
-    """The rule engine's ScoreCard for a resolved rule set, or None without one."""
-    return None if ruleset is None else score(ev, ruleset)
+    """The rule engine's ScoreCard for a resolved rule set; None without one, or while the evaluation gives no
+    results at all (JX-S009: not scored yet, rather than 0 分 and 差)."""
+    return None if ruleset is None or not ev.has_results() else score(ev, ruleset)
 
 
 def check_scores(ev: Evaluation, p: CheckParams, card) -> Iterator[Finding]:
+    if card is None and not ev.has_results() and any(True for _ in ev.indicators()):
+        yield finding("JX-S009", "tasks", ev.where("tasks"))
     yield from _qualitative_bands(ev, p)
     if card is not None:
         yield from _declared_scores(ev, p, card)

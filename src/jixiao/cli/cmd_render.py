@@ -76,7 +76,7 @@ def render(file: Path, formats: str | None, out_dir: Path, ruleset: str | None, 
         click.echo(f"无法创建输出目录 {out_dir}：{exc.strerror}", err=True)
         sys.exit(1)
     reviewed = review(result, _operator_ruleset(ruleset))
-    if reviewed.scorecard is None:  # the rule set named (option or input) cannot be used
+    if reviewed.scorecard is None and reviewed.ruleset_findings:  # the rule set named (option or input) cannot be used
         raise click.UsageError("规则集无效：" + "；".join(f.message for f in reviewed.ruleset_findings))
     _warn_if_errors(reviewed, file)
     view = build_view(reviewed, with_review=with_review)

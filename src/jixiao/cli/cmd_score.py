@@ -53,9 +53,12 @@ def score_command(file: Path, ruleset_name: str | None, as_json: bool) -> None:
         click.echo("输入有错误，未评分。", err=True)
         sys.exit(1)
     refuse_targets(result.evaluation, "评分")
-    if result.scorecard is None:  # the input's own `ruleset:` names something unusable
+    if result.scorecard is None and result.ruleset_findings:  # the input's own `ruleset:` names something unusable
         print_findings(result.ruleset_findings, False, str(file))
         click.echo("输入中指定的规则集无法使用，未评分。", err=True)
+        sys.exit(1)
+    if result.scorecard is None:  # no result given yet (JX-S009): nothing to score, which is not 0 分
+        click.echo("还没有填写任何实际完成值或执行数，未评分；填写后再运行 jixiao score。", err=True)
         sys.exit(1)
     card = result.scorecard
     if as_json:

@@ -349,6 +349,13 @@ class Evaluation(_Node):
         return Funds("tasks", money_sum(budgets, self.unit), money_sum(executed, self.unit) if executed else None,
                      self.tasks[0].location)
 
+    def has_results(self) -> bool:
+        """Whether anything of the year's results is given: an indicator's 实际完成值 or 是否完成, or an amount
+        spent (执行数). Without any, there is nothing to score yet (a new or just pre-filled draft), not a 0."""
+        if any(ind.actual is not None or ind.met is not None for _, _, ind in self.indicators()):
+            return True
+        return self.funds().executed is not None or any(t.executed is not None for t in self.tasks)
+
     def execution_rate(self) -> Decimal | None:
         """The evaluation's execution rate in percent (unrounded), from `funds()`."""
         f = self.funds()
