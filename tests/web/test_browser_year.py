@@ -238,6 +238,7 @@ def test_the_bureaus_year_from_targets_to_rectification(live_server, bureau, bro
     _new(page, base, 2026, "self")
     page.click("#save")
     page.wait_for_selector("text=已保存为第1版")
+    assert "（含整改 2 条）" in page.inner_text("ul.messages")  # the save's message counts what the page shows
     banner = page.inner_text("#open-rectifications")
     assert PROBLEMS[1][:10] in banner and "2026-06-30" in banner
     assert "JX-Z001" in page.inner_text("#findings")

@@ -26,8 +26,9 @@ REASONS = {"return": "退回意见（必填）", "accept": "审核意见（可�
            "unaccept": "撤回审核通过的原因（必填）", "unpublish": "撤回公开的原因（必填）"}
 
 
-def report_save(request, saved, evaluation) -> None:
-    """Tell the user what became of a save: the new current version, a conflict, or kept but not current."""
+def report_save(request, saved, evaluation, rectification_warnings: int = 0) -> None:
+    """Tell the user what became of a save: the new current version, a conflict, or kept but not current.
+    `rectification_warnings`: the 整改 warnings shown beside the revision's own (computed live, not stored)."""
     number = saved.revision.number
     if saved.read_only:
         messages.error(request, (
@@ -38,7 +39,9 @@ def report_save(request, saved, evaluation) -> None:
             f"保存冲突：在您编辑期间，其他人已保存了第{evaluation.version}版。您的修改没有覆盖它，"
             f"已另存为第{number}版（冲突版本）。请在“历史版本”中比较两版后再合并。"))
     else:
-        messages.success(request, f"已保存为第{number}版：错误 {saved.revision.errors} 条，警告 {saved.revision.warnings} 条。")
+        extra = f"（含整改 {rectification_warnings} 条）" if rectification_warnings else ""
+        messages.success(request, f"已保存为第{number}版：错误 {saved.revision.errors} 条，"
+                                  f"警告 {saved.revision.warnings + rectification_warnings} 条{extra}。")
 
 
 def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
@@ -50,6 +53,23 @@ def _attach_notes(all_widgets, findings: list[dict], comments) -> list:
         target = by_name.get(path) or next((w for n, w in by_name.items() if path.startswith(n + "[")), None)
         (target.notes if target else unplaced).append(note)
     return unplaced
+
+
+def _open_items(evaluation) -> list:
+    """The department's 整改 items of earlier years not done; a 绩效目标表 is declared before the year: none."""
+    if evaluation.is_targets:
+        return []
+    return list(rectification.open_before(evaluation.department_id, evaluation.year.year))
+
+
+def _warnings(findings: list[dict]) -> int:
+    return sum(f.get("severity") == "warning" for f in findings)
+
+
+def _rectification_warnings(evaluation, document: dict) -> int:
+    """The 整改 warnings a just-saved document gets beside the stored ones, for the save's message."""
+    items = _open_items(evaluation)
+    return _warnings(rectification.findings_for(document, items)) if items else 0
 
 
 def _mark_adjusted(blocks, document: dict) -> None:
@@ -66,9 +86,7 @@ def _mark_adjusted(blocks, document: dict) -> None:
 
 
 def _context(request, evaluation, document: dict, findings: list[dict]):
-    # a 绩效目标表 is declared before the year: earlier years' 整改 are asked of the self-evaluation
-    open_items = [] if evaluation.is_targets else list(rectification.open_before(evaluation.department_id,
-                                                                                 evaluation.year.year))
+    open_items = _open_items(evaluation)
     # the 整改 findings are computed now, not stored: an item marked done leaves them without a new save
     live = rectification.findings_for(document, open_items) if evaluation.current else []
     findings = [dict(f, where=describe(f.get("path") or "", document)) for f in [*findings, *live]]
@@ -88,7 +106,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "task": tasks.for_evaluation(evaluation),
         "targets": approved_targets(evaluation),
         "open_rectifications": open_items,
-        "rectification_warnings": sum(f.get("severity") == "warning" for f in live),
+        "rectification_warnings": _warnings(live),
         "attachments": [(a, can_delete_attachment(request.user, evaluation, a)) for a in files],
         "attachment_types": ATTACHMENT_TYPES,
         "score_rows": rows,
@@ -132,7 +150,7 @@ def edit(request, pk):
             messages.error(request, f"未保存：{exc}")
             return redirect("edit", pk=evaluation.pk)
         saved = save_revision(evaluation, document, request.user, base, request=request)
-        report_save(request, saved, evaluation)
+        report_save(request, saved, evaluation, _rectification_warnings(evaluation, saved.revision.document))
         return redirect("edit", pk=evaluation.pk)
     rev = evaluation.current
     document = rev.document if rev else {"department": {"name": evaluation.department.name}}
