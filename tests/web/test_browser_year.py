@@ -233,7 +233,7 @@ def test_the_bureaus_year_from_targets_to_rectification(live_server, bureau, bro
     logout(page)
 
     # 10. the next year: the open item shows in the department's 2026 self-evaluation and in its checks,
-    # until the department reports it done
+    # until the department reports it done and the bureau closes it
     login(page, base, "tianbao")
     _new(page, base, 2026, "self")
     page.click("#save")
@@ -245,14 +245,28 @@ def test_the_bureaus_year_from_targets_to_rectification(live_server, bureau, bro
     shot(page, "year-next-open-items")
     page.goto(f"{base}/rectification/")
     form = page.locator(f"#rect-{item.pk} form")
-    form.locator("select[name=state]").select_option("done")
+    form.locator("select[name=state]").select_option("reported")
     form.locator("textarea[name=progress]").fill("已于 2026 年 3 月签订全年采购框架协议，按季度用款。")
+    form.locator("button").click()
+    page.wait_for_selector("text=待财政局确认销号")
+    next_year = Evaluation.objects.get(department=bureau, year__year=2026)
+    page.goto(f"{base}/e/{next_year.pk}/")
+    assert "单位报完成，待销号" in page.inner_text("#open-rectifications")  # open until the bureau closes it
+    logout(page)
+
+    login(page, base, "shenhe")  # the bureau checks the progress and closes the item (销号)
+    page.goto(f"{base}/rectification/")
+    form = page.locator(f"#rect-{item.pk} form")
+    form.locator("select[name=state]").select_option("done")
     form.locator("button").click()
     page.wait_for_selector("text=已保存整改事项")
     shot(page, "year-rectification-done")
-    next_year = Evaluation.objects.get(department=bureau, year__year=2026)
+    logout(page)
+
+    login(page, base, "tianbao")
     page.goto(f"{base}/e/{next_year.pk}/")
     assert PROBLEMS[1][:10] not in page.inner_text("main")
+    assert "（1 项）" in page.inner_text("#open-rectifications")  # the other item of 2025 is still open
     assert "JX-Z001" not in (page.inner_text("#findings") if page.locator("#findings").count() else "")
     item.refresh_from_db()
     assert item.state == Rectification.State.DONE

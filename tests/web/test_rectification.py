@@ -41,10 +41,19 @@ def test_the_department_reports_progress_and_the_bureau_assigns(world, client_fo
     filler = client_for(world.filler_a)
     refused = filler.post(f"/rectification/{item.pk}/", {"state": "done", "progress": ""}, follow=True)
     assert "请写明整改进展" in refused.content.decode()
-    filler.post(f"/rectification/{item.pk}/", {"state": "done", "progress": "已修订指标体系，增设两项效益指标。",
-                                               "owner": "改不了"})
+    page = filler.post(f"/rectification/{item.pk}/", {"state": "done", "progress": "已修订指标体系，增设两项效益指标。",
+                                                      "owner": "改不了"}, follow=True).content.decode()
     item.refresh_from_db()
-    assert item.state == "done" and item.owner == "办公室张某"  # the department reports; it does not assign
+    # the department reports it done and does not assign; the bureau closes it (销号)
+    assert item.state == "reported" and item.owner == "办公室张某" and "待财政局确认销号" in page
+    client_for(world.reviewer).post(f"/rectification/{item.pk}/", {"owner": "办公室张某", "deadline": "2024-06-30",
+                                                                 "state": "done", "progress": item.progress})
+    item.refresh_from_db()
+    assert item.state == "done"
+    refused = filler.post(f"/rectification/{item.pk}/", {"state": "doing", "progress": "重新打开"}, follow=True)
+    assert "已由财政局销号" in refused.content.decode()
+    item.refresh_from_db()
+    assert item.state == "done" and item.progress == "已修订指标体系，增设两项效益指标。"
 
 
 def test_another_departments_items_are_not_seen_or_changed(world, client_for):
@@ -97,6 +106,13 @@ def test_open_items_are_findings_in_the_editor_until_marked_done(world, client_f
     ev.current.refresh_from_db()
     assert not [f for f in ev.current.findings if f["code"].startswith("JX-Z")]  # never stored with the revision
     client_for(world.filler_a).post(f"/rectification/{item.pk}/", {"state": "done", "progress": "已修订指标体系。"})
+    item.refresh_from_db()
+    assert item.state == "reported"  # reported done by the department: still open until the bureau closes it
+    page = client_for(world.reviewer).get(f"/e/{ev.pk}/").content.decode()
+    assert "<code>JX-Z001</code>" in page and "单位报完成，待销号" in page
+    client_for(world.reviewer).post(f"/rectification/{item.pk}/", {"owner": item.owner, "state": "done",
+                                                                 "deadline": item.deadline.isoformat(),
+                                                                 "progress": item.progress})
     item.refresh_from_db()
     assert item.state == "done"
     page = client_for(world.reviewer).get(f"/e/{ev.pk}/").content.decode()

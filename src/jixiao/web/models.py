@@ -278,12 +278,14 @@ class BudgetAdvice(models.Model):
 class Rectification(models.Model):
     """整改: a problem a self-evaluation or a review recorded, to be put right by a deadline, with its progress.
 
-    Open items of earlier years show in the department's next self-evaluation."""
+    The department reports progress and, when done, asks for it to be closed; only the bureau closes it (销号).
+    Items not closed, earlier years', show in the department's next self-evaluation."""
 
     class State(models.TextChoices):
         OPEN = "open", "未整改"
         DOING = "doing", "整改中"
-        DONE = "done", "已完成"
+        REPORTED = "reported", "单位报完成，待销号"  # the department says it is done; the bureau has not confirmed
+        DONE = "done", "已完成（已销号）"  # closed by the bureau (整改销号)
 
     department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="rectifications")
     evaluation = models.ForeignKey(Evaluation, on_delete=models.SET_NULL, null=True, blank=True,

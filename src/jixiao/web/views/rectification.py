@@ -1,5 +1,6 @@
 """整改: the bureau makes items from a year's accepted self-evaluations and sets owners and deadlines; a
-department reports its progress on its own items; everyone sees only what they may."""
+department reports its progress on its own items and reports them done; the bureau closes them (销号);
+everyone sees only what they may."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ from ..models import Rectification, Year
 from ..permissions import is_bureau, profile_of, require_reviewer
 
 _STATES = dict(Rectification.State.choices)
+_BUREAU_CHOICES = [(v, "已完成，销号" if v == Rectification.State.DONE else label)
+                   for v, label in Rectification.State.choices]
+_DEPARTMENT_CHOICES = [(v, "已完成（报财政局销号）" if v == Rectification.State.REPORTED else label)
+                       for v, label in Rectification.State.choices if v != Rectification.State.DONE]
 
 
 def _visible(user):
@@ -30,8 +35,11 @@ def index(request):
     items = _visible(request.user)
     if state in _STATES:
         items = items.filter(state=state)
+    bureau = is_bureau(request.user)
     return render(request, "web/rectification.html", {
-        "items": items, "state": state, "states": Rectification.State.choices, "bureau": is_bureau(request.user),
+        "items": items, "state": state, "states": Rectification.State.choices, "bureau": bureau,
+        # what a department may choose: its report of 已完成 asks the bureau to close the item
+        "own_states": _BUREAU_CHOICES if bureau else _DEPARTMENT_CHOICES,
         "years": Year.objects.order_by("-year").values_list("year", flat=True),
     })
 
@@ -60,10 +68,17 @@ def update(request, rid):
         messages.error(request, "状态无效。")
         return redirect("rectification")
     progress = post.get("progress", item.progress).strip()
-    if state == Rectification.State.DONE and not progress:
+    bureau = is_bureau(request.user)
+    if not bureau:  # a department reports; only the bureau closes an item (销号) or reopens a closed one
+        if item.state == Rectification.State.DONE:
+            messages.error(request, "这项整改已由财政局销号，不能再修改；如需重新整改，请联系财政局。")
+            return redirect("rectification")
+        if state == Rectification.State.DONE:
+            state = Rectification.State.REPORTED
+    if state in (Rectification.State.REPORTED, Rectification.State.DONE) and not progress:
         messages.error(request, "标为“已完成”时请写明整改进展。")
         return redirect("rectification")
-    if is_bureau(request.user):  # the bureau assigns; the department reports
+    if bureau:  # the bureau assigns; the department reports
         item.owner = post.get("owner", item.owner).strip()[:50]
         raw = post.get("deadline", "").strip()
         try:
@@ -76,5 +91,6 @@ def update(request, rid):
     item.state, item.progress = state, progress[:4000]
     item.save()
     audit.record(request, "rectification", item.evaluation, f"整改事项 {item.pk}：" + ("；".join(changed) or "更新"))
-    messages.success(request, "已保存整改事项。")
+    messages.success(request, "已保存整改事项：已报整改完成，待财政局确认销号。" if state == Rectification.State.REPORTED
+                     and not bureau else "已保存整改事项。")
     return redirect("rectification")
