@@ -50,14 +50,11 @@ def analyse(doc: dict) -> Review:
         return Review(loaded.evaluation, None, None, tuple(loaded.findings), None)
 
 
-def rectification_findings(doc: dict, items: list[OpenItem]) -> list[dict]:
-    """The 整改 findings (JX-Z…) of a stored document beside the department's open items of earlier years, as
+def rectification_findings(evaluation: Evaluation | None, items: list[OpenItem]) -> list[dict]:
+    """The 整改 findings (JX-Z…) of a loaded document beside the department's open items of earlier years, as
     JSON like a revision's stored findings. Computed when shown, never stored with the revision: an item marked
-    done is gone from them at once, without a new save."""
-    if not items:
-        return []
-    evaluation = load_document(doc).evaluation
-    if evaluation is None:
+    done is gone from them at once, without a new save. None (a document that does not load): none."""
+    if not items or evaluation is None:
         return []
     try:
         ruleset, _ = resolve_ruleset(evaluation)  # its word lists; a rule set that cannot be used: the default's

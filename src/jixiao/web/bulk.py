@@ -87,7 +87,7 @@ def year_archive(year: int, evaluations, target, with_pdf: bool = False) -> tupl
                 problems.append(f"{ev.department.name}（{ev.get_kind_display()}）：数据有错误，未生成报告和自评表")
                 continue
             rows.append(summary_row(reviewed.evaluation, reviewed.scorecard, ev.get_status_display(), totals.get(ev.pk)))
-            view = render.build_view(reviewed, review_scores=for_render(ev))
+            view = render.build_view(reviewed, review_scores=for_render(ev, reviewed))
             docx = render.render_docx(view, out / "report.docx")
             archive.write(docx, f"{year}年度自评/{stem}/自评报告.docx")
             archive.write(render.render_xlsx(view, out / "form.xlsx"), f"{year}年度自评/{stem}/自评表.xlsx")

@@ -22,6 +22,10 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "已公开"
 
 
+# accepted by the bureau (审核通过, then possibly 已公开): the year's record that 结果应用, 整改 and a 绩效目标表's 批复 rest on
+ACCEPTED_STATUSES = (Status.ACCEPTED, Status.PUBLISHED)
+
+
 class Kind(models.TextChoices):
     """The evaluation kinds of jixiao.model, with its Chinese labels."""
 

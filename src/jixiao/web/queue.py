@@ -14,7 +14,8 @@ from decimal import Decimal
 from django.db.models import F
 
 from ..checks.rectification import overdue
-from .models import Evaluation, Kind, Rectification, Status
+from .models import Evaluation, Kind, Status
+from .rectification import unclosed
 
 # ?order= value → ORDER BY; a leading - is descending. Missing scores sort last either way.
 ORDERS = {
@@ -75,9 +76,9 @@ def _count_rectifications(rows: list[QueueRow]) -> None:
     """Each row's open 整改 items of earlier years and how many are overdue (one query for the whole queue)."""
     if not rows:
         return
-    items = (Rectification.objects.filter(department_id__in={r.evaluation.department_id for r in rows},
-                                          year__lt=max(r.evaluation.year.year for r in rows))
-             .exclude(state=Rectification.State.DONE).values_list("department_id", "year", "deadline"))
+    items = (unclosed().filter(department_id__in={r.evaluation.department_id for r in rows},
+                               year__lt=max(r.evaluation.year.year for r in rows))
+             .values_list("department_id", "year", "deadline"))
     by_department: dict[int, list[tuple[int, date | None]]] = {}
     for department, year, deadline in items:
         by_department.setdefault(department, []).append((year, deadline))

@@ -7,9 +7,7 @@ from django.db import transaction
 
 from ..checks import OpenItem
 from .analysis import rectification_findings
-from .models import Comment, Evaluation, Rectification, Stage, Status
-
-DONE_STATUSES = (Status.ACCEPTED, Status.PUBLISHED)  # only problems the bureau has accepted as the unit's record
+from .models import ACCEPTED_STATUSES, Comment, Evaluation, Rectification, Stage
 
 
 def _texts(items) -> list[str]:
@@ -20,7 +18,8 @@ def _texts(items) -> list[str]:
 def generate(year: int, user) -> int:
     """Items for every accepted evaluation of the year that has none yet for the same text; returns how many."""
     made = 0
-    for ev in Evaluation.objects.filter(year__year=year, status__in=DONE_STATUSES, stage=Stage.SELF).select_related(
+    # only problems the bureau has accepted as the unit's record
+    for ev in Evaluation.objects.filter(year__year=year, status__in=ACCEPTED_STATUSES, stage=Stage.SELF).select_related(
             "current", "department"):
         document = ev.current.document if ev.current else {}
         problems, measures = _texts(document.get("problems")), _texts(document.get("measures"))
@@ -36,9 +35,13 @@ def generate(year: int, user) -> int:
 
 
 def open_before(department_id: int, year: int):
-    """The department's items of earlier years not yet done: shown in its self-evaluation of `year`."""
-    return Rectification.objects.filter(department_id=department_id, year__lt=year).exclude(
-        state=Rectification.State.DONE).order_by("year", "pk")
+    """The department's items of earlier years not yet closed: shown in its self-evaluation of `year`."""
+    return unclosed().filter(department_id=department_id, year__lt=year).order_by("year", "pk")
+
+
+def unclosed():
+    """Items the bureau has not closed (销号): still open, whatever the department reported."""
+    return Rectification.objects.exclude(state=Rectification.State.DONE)
 
 
 def as_open_items(items) -> list[OpenItem]:
@@ -46,6 +49,7 @@ def as_open_items(items) -> list[OpenItem]:
     return [OpenItem(r.year, r.problem, r.measure, r.owner, r.deadline, r.get_state_display()) for r in items]
 
 
-def findings_for(document: dict, items) -> list[dict]:
-    """The 整改 findings (JX-Z…) of a document beside these open items, computed now (see analysis)."""
-    return rectification_findings(document, as_open_items(items))
+def findings_for(evaluation, items) -> list[dict]:
+    """The 整改 findings (JX-Z…) of a loaded document (jixiao.model Evaluation) beside these open items,
+    computed now (see analysis)."""
+    return rectification_findings(evaluation, as_open_items(items))

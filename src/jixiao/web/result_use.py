@@ -17,9 +17,7 @@ from django.conf import settings
 from ..render.advice import AdviceRow
 from ..rules.result_use import AdviceRules, advice_rules
 from . import dashboard
-from .models import BudgetAdvice, Status
-
-SETTLED = (Status.ACCEPTED, Status.PUBLISHED)
+from .models import ACCEPTED_STATUSES, BudgetAdvice
 
 
 def rules() -> AdviceRules:
@@ -59,7 +57,7 @@ def rows(evaluations, year: int, kind: str = "") -> list[Row]:
     adjusted = {a.evaluation_id: a for a in BudgetAdvice.objects.filter(evaluation_id__in=[r.pk for r in board.rows])}
     out = []
     for r in board.rows:
-        settled = r.status in SETTLED
+        settled = r.status in ACCEPTED_STATUSES
         advice = given.advice(r.grade) if settled else None
         out.append(Row(r.pk, r.department, r.kind_label, r.score, r.grade,
                        advice.action if advice else "", advice.budget if advice else "", adjusted.get(r.pk),

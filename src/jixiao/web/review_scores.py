@@ -12,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from django.db import transaction
 
 from . import audit
+from ..review import Review
 from .analysis import analyse
 from .models import Evaluation, ReviewScore, Status
 
@@ -36,12 +37,13 @@ class ScoreError(Exception):
     """A posted score that cannot be kept; the message says which row and why."""
 
 
-def score_rows(evaluation: Evaluation) -> list[ScoreRow]:
-    """Every indicator row of the current revision, with the reviewer's scores of that revision."""
+def score_rows(evaluation: Evaluation, reviewed: Review | None = None) -> list[ScoreRow]:
+    """Every indicator row of the current revision, with the reviewer's scores of that revision. `reviewed`: the
+    current revision already reviewed by the caller (jixiao.review), so it is not reviewed a second time."""
     rev = evaluation.current
     if rev is None:
         return []
-    reviewed = analyse(rev.document)
+    reviewed = reviewed if reviewed is not None else analyse(rev.document)
     ev, card = reviewed.evaluation, reviewed.scorecard
     if ev is None:
         return []
@@ -70,15 +72,16 @@ def score_rows(evaluation: Evaluation) -> list[ScoreRow]:
     return rows
 
 
-def for_render(evaluation: Evaluation) -> dict:
+def for_render(evaluation: Evaluation, reviewed: Review | None = None) -> dict:
     """The reviewer's scores of the current revision as plain data for the 自评表 (render.ReviewerScore by path),
-    each with the 分值 it was scored against. Empty when no row was scored."""
+    each with the 分值 it was scored against. Empty when no row was scored. `reviewed`: as for score_rows."""
     from ..render import ReviewerScore
 
     rev = evaluation.current
     if rev is None or not ReviewScore.objects.filter(evaluation=evaluation, revision_number=rev.number).exists():
         return {}
-    return {r.path: ReviewerScore(r.review.score, r.review.reason, r.weight) for r in score_rows(evaluation) if r.review}
+    return {r.path: ReviewerScore(r.review.score, r.review.reason, r.weight)
+            for r in score_rows(evaluation, reviewed) if r.review}
 
 
 def totals(rows: list[ScoreRow]) -> dict[str, Decimal | None]:

@@ -14,7 +14,7 @@ from . import audit
 from ..review import Review
 from ..load import to_document
 from .analysis import analyse, load_document, plain
-from .models import Comment, Evaluation, Kind, Revision, Stage, Status, Transition
+from .models import ACCEPTED_STATUSES, Comment, Evaluation, Kind, Revision, Stage, Transition
 from .permissions import EDITABLE, NEEDS_REASON, NOT_FOR_TARGETS, TRANSITIONS, taken_up
 
 
@@ -101,7 +101,7 @@ def approved_targets(evaluation: Evaluation) -> Evaluation | None:
         return None
     return (Evaluation.objects.filter(department_id=evaluation.department_id, year_id=evaluation.year_id,
                                       kind=evaluation.kind, stage=Stage.TARGET,
-                                      status__in=(Status.ACCEPTED, Status.PUBLISHED), current__isnull=False)
+                                      status__in=ACCEPTED_STATUSES, current__isnull=False)
             .select_related("current").first())
 
 

@@ -66,17 +66,15 @@ def _warnings(findings: list[dict]) -> int:
     return sum(f.get("severity") == "warning" for f in findings)
 
 
-def _rectification_warnings(evaluation, document: dict) -> int:
-    """The 整改 warnings a just-saved document gets beside the stored ones, for the save's message."""
+def _rectification_warnings(evaluation, saved) -> int:
+    """The 整改 warnings a just-saved document gets beside the stored ones, for the save's message (on the
+    evaluation the save already loaded)."""
     items = _open_items(evaluation)
-    return _warnings(rectification.findings_for(document, items)) if items else 0
+    return _warnings(rectification.findings_for(saved.analysis.evaluation, items)) if items else 0
 
 
-def _mark_adjusted(blocks, document: dict) -> None:
+def _mark_adjusted(blocks, loaded) -> None:
     """调整 on the rows whose target differs from the approved one, as the model decides it."""
-    if not forms.has_adjustments(document):
-        return
-    loaded = load_document(document).evaluation
     if loaded is None or len(loaded.tasks) != len(blocks):
         return
     for block, task in zip(blocks, loaded.tasks):
@@ -87,12 +85,17 @@ def _mark_adjusted(blocks, document: dict) -> None:
 
 def _context(request, evaluation, document: dict, findings: list[dict]):
     open_items = _open_items(evaluation)
+    checked_items = open_items if evaluation.current else []  # an empty draft has nothing to check yet
+    adjustments = forms.has_adjustments(document)
+    # the document as the model, loaded once for what the page computes from it (only when something needs it)
+    loaded = load_document(document).evaluation if checked_items or adjustments else None
     # the 整改 findings are computed now, not stored: an item marked done leaves them without a new save
-    live = rectification.findings_for(document, open_items) if evaluation.current else []
+    live = rectification.findings_for(loaded, checked_items)
     findings = [dict(f, where=describe(f.get("path") or "", document)) for f in [*findings, *live]]
     top = forms.widgets(forms.ROOT, document)
     blocks = forms.task_blocks(document)
-    _mark_adjusted(blocks, document)
+    if adjustments:
+        _mark_adjusted(blocks, loaded)
     every = top + [w for b in blocks for w in b.widgets + [x for r in b.indicators for x in r.widgets]]
     comments = Comment.objects.filter(evaluation=evaluation).select_related("user")
     transitions = list(evaluation.transitions.select_related("user"))
@@ -119,7 +122,7 @@ def _context(request, evaluation, document: dict, findings: list[dict]):
         "blank_task": forms.blank_task(),
         "blank_indicator": forms.blank_indicator(),
         "columns": forms.INDICATOR_COLUMNS,
-        "adjustments": forms.has_adjustments(document),
+        "adjustments": adjustments,
         "findings": findings,
         "unplaced": unplaced,
         "editable": can_edit(request.user, evaluation),
@@ -150,7 +153,7 @@ def edit(request, pk):
             messages.error(request, f"未保存：{exc}")
             return redirect("edit", pk=evaluation.pk)
         saved = save_revision(evaluation, document, request.user, base, request=request)
-        report_save(request, saved, evaluation, _rectification_warnings(evaluation, saved.revision.document))
+        report_save(request, saved, evaluation, _rectification_warnings(evaluation, saved))
         return redirect("edit", pk=evaluation.pk)
     rev = evaluation.current
     document = rev.document if rev else {"department": {"name": evaluation.department.name}}
